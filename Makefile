@@ -1,0 +1,47 @@
+# The two promised commands: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_ENV := OMBUDS_DEMO=1
+
+.PHONY: run test lint messages clean serve setup-demo
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet uv
+
+# Installs are stamped against pyproject.toml, so a second `make run` skips them.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r pyproject.toml
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r pyproject.toml --extra dev
+	touch $@ $(VENV)/.installed-run
+
+setup-demo: $(VENV)/.installed-run
+	mkdir -p var
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	$(DEMO_ENV) $(BIN)/python manage.py createcachetable
+	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
+
+run: setup-demo
+	@echo "Serving Ombuds (demo data) at http://127.0.0.1:8000"
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+# Refresh the translation catalogues after changing UI strings (needs GNU gettext).
+messages: $(VENV)/.installed-dev
+	cd ombuds && ../$(BIN)/python ../manage.py makemessages -l az -l en -l ru --no-obsolete --no-location
+	cd ombuds && ../$(BIN)/python ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView
+
+urlpatterns = [
+    path("", include("ombuds.core.urls")),
+    path("accounts/", include("ombuds.accounts.urls")),
+    # Staff sign-in, second factor, sessions (allauth). Kept apart from /accounts/ so the
+    # "second factor first" rule can allow exactly this prefix.
+    path("auth/", include("allauth.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # The admin's own login form would bypass the second factor and the lockout.
+    path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="account_login", query_string=True))),
+    path("admin/", admin.site.urls),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+]

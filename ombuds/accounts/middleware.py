@@ -1,0 +1,55 @@
+"""Session lifetime and the staff second-factor rule."""
+
+from __future__ import annotations
+
+import time
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+
+_AUTH_AT = "ombuds_authenticated_at"
+
+
+class SessionLifetimeMiddleware:
+    """Log out a session older than OMBUDS_SESSION_ABSOLUTE_SECONDS, however active (ASVS 7.3.2).
+
+    Inactivity expiry is Django's own (SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.setdefault(_AUTH_AT, int(time.time()))
+            if time.time() - started > settings.OMBUDS_SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class RequireMFAMiddleware:
+    """Outside demo mode, a staff member without a TOTP authenticator can only set one up.
+
+    allauth already asks for the second factor at login once one exists; this closes the gap of
+    an account that has never enrolled. In demo mode the printed demo accounts skip it, and the
+    banner says so.
+    """
+
+    ALLOWED_PREFIXES = ("/auth/", "/i18n/", "/static/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            not settings.DEMO
+            and request.user.is_authenticated
+            and not request.path_info.startswith(self.ALLOWED_PREFIXES)
+            and not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
+        ):
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

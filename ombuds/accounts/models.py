@@ -1,0 +1,129 @@
+"""People and organisation: org units, roles, staff users.
+
+A user belongs to one org unit and may hold several roles. Roles are data (editable in the
+admin) carrying Django permissions — *what* a person may do — and a scope — *which* records
+they reach by default. Record-level scoping lives in each app's `visible_to(user)` querysets.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AbstractUser, Permission
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.accounts.choices import Gender, OrgUnitKind, RoleCode, RoleScope
+from ombuds.core.i18n import TranslatedNameMixin
+from ombuds.core.models import District, Region
+
+
+class OrgUnit(TranslatedNameMixin, models.Model):
+    """A head-office department, the reception or 916 centre, the NPG, a regional centre, or a partner."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=OrgUnitKind.choices)
+    name_az = models.CharField(_("name (Azerbaijani)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="units", verbose_name=_("service region")
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        verbose_name=_("parent unit"),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("organisational unit")
+        verbose_name_plural = _("organisational units")
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:unit_list") + f"#unit-{self.code}"
+
+    @property
+    def is_regional(self) -> bool:
+        return self.kind in (OrgUnitKind.REGIONAL_CENTRE, OrgUnitKind.PARTNER_INSTITUTION)
+
+    def districts(self) -> models.QuerySet[District]:
+        """Districts this unit serves: those of its region (all of them for head-office units)."""
+        if self.is_regional:
+            return District.objects.filter(region=self.region)
+        return District.objects.all()
+
+
+class Role(TranslatedNameMixin, models.Model):
+    """A role of domain.md §4 with its permissions and default record scope."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_az = models.CharField(_("name (Azerbaijani)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+    scope = models.CharField(_("record scope"), max_length=16, choices=RoleScope.choices)
+    permissions = models.ManyToManyField(
+        Permission, blank=True, related_name="ombuds_roles", verbose_name=_("permissions")
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        # Capabilities that cut across apps; each domain app adds its own model permissions.
+        permissions = [
+            ("view_all_records", _("See records of every unit and region")),
+            ("view_secret_tier", _("See secret-tier records (allegations, identities, reprisals)")),
+            ("view_medical", _("See medical parts of allegations")),
+            ("view_audit_log", _("Read the audit trail")),
+            ("view_aggregates", _("See anonymised statistics")),
+            ("register_intake", _("Register incoming applications and calls")),
+            ("manage_staff", _("Manage staff accounts and their roles")),
+            ("manage_reference_data", _("Edit reference data in the administration site")),
+        ]
+
+
+class User(AbstractUser):
+    """A staff member. Identity fields are internal: staff names appear on letters and reports."""
+
+    public_id = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
+    patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
+    org_unit = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="members",
+        verbose_name=_("unit"),
+    )
+    roles = models.ManyToManyField(Role, blank=True, related_name="users", verbose_name=_("roles"))
+    gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, default=Gender.UNSPECIFIED)
+    languages = models.CharField(
+        _("working languages"), max_length=100, blank=True, help_text=_("For example: az, ru, en")
+    )
+    is_medical = models.BooleanField(_("physician"), default=False)
+    is_psychologist = models.BooleanField(_("psychologist"), default=False)
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        full = " ".join(part for part in (self.first_name, self.last_name) if part)
+        return full or self.username
+
+    def role_codes(self) -> set[str]:
+        """Role codes, read once per request object (a revoked role is gone on the next request)."""
+        if not hasattr(self, "_role_codes"):
+            self._role_codes = set(self.roles.values_list("code", flat=True)) if self.is_active else set()
+        return self._role_codes
+
+    def has_role(self, *codes: str | RoleCode) -> bool:
+        return bool(self.role_codes() & {str(code) for code in codes})
+
+    @property
+    def region(self) -> Region | None:
+        return self.org_unit.region if self.org_unit_id else None

@@ -1,0 +1,21 @@
+"""Load the synthetic demo data. Idempotent: a second run adds nothing and prints the accounts."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from ombuds.accounts import demo as accounts_demo
+
+
+class Command(BaseCommand):
+    help = "Create demo staff and data through the services (refused in production)."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("seed_demo is refused in production.")
+        translation.activate("en")
+        accounts = accounts_demo.seed(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password for all: "
+                                             f"{accounts_demo.DEMO_PASSWORD}):"))
+        for username, roles in accounts:
+            self.stdout.write(f"  {username:<20} {roles}")
