@@ -61,7 +61,5 @@ def env_secret(name: str, *, required: bool, dev_default: str = "") -> str:
     if value:
         return value
     if required:
-        raise ImproperlyConfigured(
-            f"{name} is required in production (set {name} or {name}_FILE)."
-        )
+        raise ImproperlyConfigured(f"{name} is required in production (set {name} or {name}_FILE).")
     return dev_default

@@ -6,7 +6,7 @@ from ombuds.accounts import services
 from ombuds.accounts.choices import Gender, RoleCode
 from ombuds.accounts.models import OrgUnit, User
 
-DEMO_PASSWORD = "ombuds-demo-2026"
+DEMO_PASSWORD = "ombuds-demo-2026"  # noqa: S105 - printed on purpose, demo mode only
 
 # username, first name, last name, gender, unit code, roles, extra profile
 DEMO_STAFF = [
@@ -34,8 +34,15 @@ def seed(stdout) -> list[tuple[str, str]]:
     for username, first, last, gender, unit, roles, profile in DEMO_STAFF:
         if not User.objects.filter(username=username).exists():
             services.create_staff_user(
-                None, username=username, password=DEMO_PASSWORD, unit=units[unit],
-                roles=[str(r) for r in roles], first_name=first, last_name=last, gender=gender, **profile,
+                None,
+                username=username,
+                password=DEMO_PASSWORD,
+                unit=units[unit],
+                roles=[str(r) for r in roles],
+                first_name=first,
+                last_name=last,
+                gender=gender,
+                **profile,
             )
         accounts.append((username, ", ".join(str(RoleCode(r).label) for r in roles)))
     return accounts

@@ -27,11 +27,13 @@ class OrgUnit(TranslatedNameMixin, models.Model):
     name_az = models.CharField(_("name (Azerbaijani)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
-    region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="units", verbose_name=_("service region")
-    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units", verbose_name=_("service region"))
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent unit"),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -42,6 +44,9 @@ class OrgUnit(TranslatedNameMixin, models.Model):
         ordering = ["sort_order", "code"]
         verbose_name = _("organisational unit")
         verbose_name_plural = _("organisational units")
+
+    def __str__(self) -> str:
+        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:unit_list") + f"#unit-{self.code}"
@@ -85,6 +90,9 @@ class Role(TranslatedNameMixin, models.Model):
             ("manage_reference_data", _("Edit reference data in the administration site")),
         ]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class User(AbstractUser):
     """A staff member. Identity fields are internal: staff names appear on letters and reports."""
@@ -92,7 +100,11 @@ class User(AbstractUser):
     public_id = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
     patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
     org_unit = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="members",
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
         verbose_name=_("unit"),
     )
     roles = models.ManyToManyField(Role, blank=True, related_name="users", verbose_name=_("roles"))

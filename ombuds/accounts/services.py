@@ -35,8 +35,7 @@ def create_staff_user(
     found = list(Role.objects.filter(code__in=roles))
     if len(found) != len(set(roles)):
         raise ValidationError({"roles": _("Unknown role.")})
-    user = User(username=username, first_name=first_name, last_name=last_name, email=email,
-                org_unit=unit, **profile)
+    user = User(username=username, first_name=first_name, last_name=last_name, email=email, org_unit=unit, **profile)
     if password:
         validate_password(password, user)
         user.set_password(password)

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.core.choices import DistrictKind
-from ombuds.core.i18n import TranslatedNameMixin
+from ombuds.core.i18n import TranslatedNameMixin, pick
 
 
 class Region(TranslatedNameMixin, models.Model):
@@ -38,6 +38,13 @@ class Region(TranslatedNameMixin, models.Model):
         verbose_name = _("service region")
         verbose_name_plural = _("service regions")
 
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def centre(self) -> str:
+        return pick(self, "centre")
+
 
 class District(TranslatedNameMixin, models.Model):
     """A city, district (rayon) or unit of the Nakhchivan AR, with the region that serves it."""
@@ -58,3 +65,6 @@ class District(TranslatedNameMixin, models.Model):
         ordering = ["name_az"]
         verbose_name = _("district")
         verbose_name_plural = _("districts")
+
+    def __str__(self) -> str:
+        return self.name

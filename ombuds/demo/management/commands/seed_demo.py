@@ -15,7 +15,8 @@ class Command(BaseCommand):
             raise CommandError("seed_demo is refused in production.")
         translation.activate("en")
         accounts = accounts_demo.seed(self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts (password for all: "
-                                             f"{accounts_demo.DEMO_PASSWORD}):"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready. Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
+        )
         for username, roles in accounts:
             self.stdout.write(f"  {username:<20} {roles}")

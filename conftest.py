@@ -1,0 +1,36 @@
+"""Project-wide fixtures: personas, one per role (see ombuds/accounts/testing.py)."""
+
+import pytest
+
+from ombuds.accounts.testing import PERSONAS, make_persona
+
+
+@pytest.fixture
+def persona(db):
+    """`persona("regional_officer")` returns that role's user, created once per test."""
+    created = {}
+
+    def get(name: str):
+        if name not in created:
+            created[name] = make_persona(name)
+        return created[name]
+
+    return get
+
+
+@pytest.fixture(params=sorted(PERSONAS))
+def any_persona(request, persona):
+    return persona(request.param)
+
+
+@pytest.fixture
+def staff_client(client):
+    """`staff_client(user)`: a test client signed in as `user` with both factors passed."""
+    from ombuds.accounts.testing import enrol_totp
+
+    def login(user):
+        enrol_totp(user)
+        client.force_login(user)
+        return client
+
+    return login
