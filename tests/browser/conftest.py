@@ -23,8 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Django's ORM is synchronous; Playwright's sync API runs an event loop in the test thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def find_chromium() -> str | None:
@@ -43,14 +41,36 @@ def browser():
         pytest.skip(f"browser tests skipped: {message}")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+    # Django's ORM is synchronous; Playwright's sync API runs an event loop in the test thread.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            instance = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+            yield instance
+            instance.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
-def page(browser, live_server):
+def reference_data(transactional_db):
+    """Browser tests run in flushed (transactional) databases, which also empties the rows that
+    data migrations loaded; put the reference data back before each test."""
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.accounts.reference import load_units
+    from ombuds.core.models import District, Region
+    from ombuds.core.reference import load_geography
+
+    load_geography(Region, District)
+    load_units(OrgUnit, Region)
+
+
+@pytest.fixture
+def page(browser, live_server, reference_data):
     # bypass_csp lets the test inject axe-core; the pages themselves keep their strict policy.
     context = browser.new_context(
         base_url=live_server.url, bypass_csp=True, locale="en-US", viewport={"width": 1280, "height": 900}

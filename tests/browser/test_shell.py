@@ -5,7 +5,7 @@ import pytest
 from ombuds.accounts.testing import TEST_PASSWORD, make_persona
 from tests.browser.conftest import run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _sign_in(page, username):

@@ -21,7 +21,9 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, extra_env=None, drop=()):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OMBUDS_", "SECRET_KEY", "DATABASE_URL"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("OMBUDS_", "SECRET_KEY", "DATABASE_URL", "DJANGO_"))
+    }
     env.update(extra_env or {})
     for name in drop:
         env.pop(name, None)
