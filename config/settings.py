@@ -169,6 +169,15 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 OMBUDS_SESSION_ABSOLUTE_SECONDS = env_int("OMBUDS_SESSION_ABSOLUTE_HOURS", 8) * 3600
 
+# --- Audit trail ----------------------------------------------------------------------------
+# Keys the hash chain and signs its head; it must live outside the database (ombuds/core/audit.py).
+OMBUDS_AUDIT_KEY = env_secret(
+    "OMBUDS_AUDIT_KEY", required=PRODUCTION, dev_default="development-only-audit-chain-key-0123456789"
+)
+# Signed chain heads are appended here too; in production point it at storage the database
+# administrators cannot rewrite (another host, a WORM bucket mount).
+OMBUDS_AUDIT_ANCHOR_PATH = env_str("OMBUDS_AUDIT_ANCHOR_PATH", str(BASE_DIR / "var" / "audit-anchors.jsonl"))
+
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "az"
 LANGUAGES = [("az", _("Azerbaijani")), ("en", _("English")), ("ru", _("Russian"))]

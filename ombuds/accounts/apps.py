@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Organisation and people")
 
     def ready(self) -> None:
+        from ombuds.accounts import signals  # noqa: F401 - connects the audit receivers
         from ombuds.accounts.roles import sync_builtin_roles
 
         # Permissions only exist after migrate has run for every app, so built-in roles are

@@ -104,7 +104,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Auditor / data protection officer",
         "Аудитор / ответственный за защиту данных",
         RoleScope.NONE,
-        ["accounts.view_audit_log"],
+        ["accounts.view_audit_log", "core.view_auditevent"],
     ),
     RoleSpec(
         RoleCode.SYSADMIN,

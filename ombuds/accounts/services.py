@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ombuds.accounts.models import OrgUnit, Role, User
 from ombuds.accounts.roles import ADMIN_SITE_ROLES
+from ombuds.core import audit
 
 
 def _refresh_staff_flag(user: User) -> None:
@@ -44,6 +45,12 @@ def create_staff_user(
     user.save()
     user.roles.set(found)
     _refresh_staff_flag(user)
+    audit.record(
+        "accounts.user.created",
+        actor=actor,
+        obj=user,
+        changes={"username": username, "unit": unit.code, "roles": sorted(roles)},
+    )
     return user
 
 
@@ -51,18 +58,22 @@ def create_staff_user(
 def grant_role(actor: User | None, user: User, role_code: str) -> None:
     user.roles.add(Role.objects.get(code=role_code))
     _refresh_staff_flag(user)
+    audit.record("accounts.role.granted", actor=actor, obj=user, changes={"role": role_code})
 
 
 @transaction.atomic
 def revoke_role(actor: User | None, user: User, role_code: str) -> None:
     user.roles.remove(*Role.objects.filter(code=role_code))
     _refresh_staff_flag(user)
+    audit.record("accounts.role.revoked", actor=actor, obj=user, changes={"role": role_code})
 
 
 @transaction.atomic
 def move_to_unit(actor: User | None, user: User, unit: OrgUnit) -> None:
+    previous = user.org_unit.code if user.org_unit_id else None
     user.org_unit = unit
     user.save(update_fields=["org_unit"])
+    audit.record("accounts.user.moved", actor=actor, obj=user, changes={"unit": [previous, unit.code]})
 
 
 @transaction.atomic
@@ -70,3 +81,4 @@ def deactivate_user(actor: User | None, user: User) -> None:
     """Disable an account; its sessions stop working on their next request."""
     user.is_active = False
     user.save(update_fields=["is_active"])
+    audit.record("accounts.user.deactivated", actor=actor, obj=user)

@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_path
 
+from ombuds.core.audit import request_context
+
 
 class RequestIdMiddleware:
     """Give each request an id, echoed in X-Request-ID and written into audit events.
@@ -26,7 +28,13 @@ class RequestIdMiddleware:
             request.request_id = str(uuid.UUID(incoming))
         except ValueError:
             request.request_id = str(uuid.uuid4())
-        response = self.get_response(request)
+        # REMOTE_ADDR only: a forwarded-for header is client-controlled unless a trusted proxy
+        # rewrites REMOTE_ADDR for us.
+        token = request_context.set({"request_id": request.request_id, "ip": request.META.get("REMOTE_ADDR", "")})
+        try:
+            response = self.get_response(request)
+        finally:
+            request_context.reset(token)
         response["X-Request-ID"] = request.request_id
         return response
 

@@ -68,3 +68,51 @@ class District(TranslatedNameMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AuditEvent(models.Model):
+    """One entry of the append-only, hash-chained audit trail (see ombuds/core/audit.py).
+
+    The primary key is the sequence number. `actor_id` is deliberately not a foreign key with
+    a database constraint: the row must never be updated, not even when a user row changes.
+    """
+
+    occurred_at = models.DateTimeField(_("when (UTC)"), db_index=True)
+    actor_id = models.BigIntegerField(_("actor id"), null=True, blank=True, db_index=True)
+    actor_label = models.CharField(_("actor"), max_length=150)
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    changes = models.JSONField(_("changed fields"), default=dict, blank=True)
+    purpose = models.TextField(_("stated purpose"), blank=True)
+    request_id = models.CharField(_("request id"), max_length=36, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        # The auditor's view filters by object: "everything that happened to this record".
+        indexes = [models.Index(fields=["object_type", "object_id"], name="core_audit_object_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action}"
+
+
+class AuditCheckpoint(models.Model):
+    """A signed chain head; a copy goes to a file outside the database (OMBUDS_AUDIT_ANCHOR_PATH)."""
+
+    seq = models.BigIntegerField(_("sequence number"), unique=True)
+    head_hash = models.CharField(_("head hash"), max_length=64)
+    signature = models.CharField(_("signature"), max_length=64)
+    signed_at = models.DateTimeField(_("signed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-seq"]
+        verbose_name = _("signed audit head")
+        verbose_name_plural = _("signed audit heads")
+
+    def __str__(self) -> str:
+        return f"head #{self.seq}"

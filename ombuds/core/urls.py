@@ -5,4 +5,5 @@ from ombuds.core import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("core/audit/", views.audit_list, name="audit_list"),
 ]

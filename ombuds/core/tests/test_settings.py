@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7!pQ2@vLm9#Zr4$Tb8^Wn1&Ks6*Hd3(Jf5)Gc0-Ye2+Ua7=Io9_Pe4~Ss1",
     "DATABASE_URL": "sqlite:///:memory:",
     "ALLOWED_HOSTS": "ombuds.example.org",
+    "OMBUDS_AUDIT_KEY": "a-long-audit-chain-key-kept-outside-the-database",
 }
 
 
@@ -58,7 +59,7 @@ def test_secret_can_come_from_a_file(monkeypatch, tmp_path):
     assert env_secret("MY_SECRET", required=False, dev_default="dev") == "dev"
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "OMBUDS_AUDIT_KEY"])
 def test_production_refuses_to_start_without_a_required_setting(missing):
     result = _manage("check", extra_env=PRODUCTION_ENV, drop=[missing])
     assert result.returncode != 0
