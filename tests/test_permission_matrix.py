@@ -1,0 +1,47 @@
+"""Every URL pattern × every role persona (and the anonymous visitor) → the expected status."""
+
+import importlib
+import pkgutil
+
+import pytest
+
+import ombuds
+from ombuds.accounts.testing import PERSONAS
+from ombuds.core.testing import ANONYMOUS, iter_url_patterns, row_matches
+
+
+def _all_rows():
+    rows = []
+    for app in pkgutil.iter_modules(ombuds.__path__):
+        try:
+            module = importlib.import_module(f"ombuds.{app.name}.tests.matrix")
+        except ModuleNotFoundError:
+            continue
+        rows.extend(module.ROWS)
+    return rows
+
+
+ROWS = _all_rows()
+CHECKED = [row for row in ROWS if row.url is not None]
+
+
+def test_every_url_pattern_has_a_row():
+    uncovered = [
+        p.name or p.route
+        for p in iter_url_patterns()
+        if not p.route.startswith("static/") and not any(row_matches(row, p) for row in ROWS)
+    ]
+    assert uncovered == [], f"URL patterns without a permission-matrix row: {uncovered}"
+
+
+def test_rows_with_a_prefix_only_say_where_they_are_tested():
+    assert all(row.note for row in ROWS if row.url is None)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("row", CHECKED, ids=lambda r: r.pattern)
+@pytest.mark.parametrize("who", [ANONYMOUS, *sorted(PERSONAS)])
+def test_matrix(row, who, persona, staff_client, client):
+    http = client if who == ANONYMOUS else staff_client(persona(who))
+    response = getattr(http, row.method)(row.url())
+    assert response.status_code == row.status_for(who), f"{row.pattern} as {who}"
