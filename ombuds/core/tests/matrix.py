@@ -12,6 +12,6 @@ ROWS = [
         default=403,
         url=lambda: reverse("core:audit_list"),
     ),
-    Row("api-schema", {ANONYMOUS: LOGIN_REDIRECT}, default=200, url=lambda: reverse("api-schema")),
+    Row("api-schema", {ANONYMOUS: 403}, default=200, url=lambda: reverse("api-schema")),
     Row("set_language", {}, default=302, method="post", url=lambda: reverse("set_language")),
 ]
