@@ -178,6 +178,15 @@ OMBUDS_AUDIT_KEY = env_secret(
 # administrators cannot rewrite (another host, a WORM bucket mount).
 OMBUDS_AUDIT_ANCHOR_PATH = env_str("OMBUDS_AUDIT_ANCHOR_PATH", str(BASE_DIR / "var" / "audit-anchors.jsonl"))
 
+# --- Field encryption (ombuds/core/crypto.py) --------------------------------------------------
+# "id:base64(32 bytes)" entries, newest last. The development key is public: never use it for real data.
+FIELD_ENCRYPTION_KEYS = env_secret(
+    "FIELD_ENCRYPTION_KEYS", required=PRODUCTION, dev_default="dev1:ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMDAwMDA="
+)
+FIELD_BLIND_INDEX_KEY = env_secret(
+    "FIELD_BLIND_INDEX_KEY", required=PRODUCTION, dev_default="development-only-blind-index-key"
+)
+
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "az"
 LANGUAGES = [("az", _("Azerbaijani")), ("en", _("English")), ("ru", _("Russian"))]

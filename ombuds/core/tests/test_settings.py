@@ -18,6 +18,8 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:///:memory:",
     "ALLOWED_HOSTS": "ombuds.example.org",
     "OMBUDS_AUDIT_KEY": "a-long-audit-chain-key-kept-outside-the-database",
+    "FIELD_ENCRYPTION_KEYS": "k1:" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVowMTIzNDU=",
+    "FIELD_BLIND_INDEX_KEY": "a-long-blind-index-key-kept-outside-the-database",
 }
 
 
@@ -59,7 +61,9 @@ def test_secret_can_come_from_a_file(monkeypatch, tmp_path):
     assert env_secret("MY_SECRET", required=False, dev_default="dev") == "dev"
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "OMBUDS_AUDIT_KEY"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "OMBUDS_AUDIT_KEY", "FIELD_ENCRYPTION_KEYS"]
+)
 def test_production_refuses_to_start_without_a_required_setting(missing):
     result = _manage("check", extra_env=PRODUCTION_ENV, drop=[missing])
     assert result.returncode != 0
