@@ -15,18 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.choices import Gender, OrgUnitKind, RoleCode, RoleScope
-from ombuds.core.i18n import TranslatedNameMixin
-from ombuds.core.models import District, Region
+from ombuds.core.models import District, Region, TranslatedName
 
 
-class OrgUnit(TranslatedNameMixin, models.Model):
+class OrgUnit(TranslatedName):
     """A head-office department, the reception or 916 centre, the NPG, a regional centre, or a partner."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=OrgUnitKind.choices)
-    name_az = models.CharField(_("name (Azerbaijani)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units", verbose_name=_("service region"))
     parent = models.ForeignKey(
         "self",
@@ -45,9 +41,6 @@ class OrgUnit(TranslatedNameMixin, models.Model):
         verbose_name = _("organisational unit")
         verbose_name_plural = _("organisational units")
 
-    def __str__(self) -> str:
-        return self.name
-
     def get_absolute_url(self) -> str:
         return reverse("accounts:unit_list") + f"#unit-{self.code}"
 
@@ -62,13 +55,10 @@ class OrgUnit(TranslatedNameMixin, models.Model):
         return District.objects.all()
 
 
-class Role(TranslatedNameMixin, models.Model):
+class Role(TranslatedName):
     """A role of domain.md §4 with its permissions and default record scope."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    name_az = models.CharField(_("name (Azerbaijani)"), max_length=120)
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
     scope = models.CharField(_("record scope"), max_length=16, choices=RoleScope.choices)
     permissions = models.ManyToManyField(
         Permission, blank=True, related_name="ombuds_roles", verbose_name=_("permissions")

@@ -16,13 +16,24 @@ from ombuds.core.choices import DistrictKind
 from ombuds.core.i18n import TranslatedNameMixin, pick
 
 
-class Region(TranslatedNameMixin, models.Model):
+class TranslatedName(TranslatedNameMixin, models.Model):
+    """Abstract base for reference data named in az (required), en and ru."""
+
+    name_az = models.CharField(_("name (Azerbaijani)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Region(TranslatedName):
     """A service region: HQ (Baku), North, South, West, Northwest, Nakhchivan (partner)."""
 
     code = models.SlugField(_("code"), max_length=32, unique=True)
-    name_az = models.CharField(_("name (Azerbaijani)"), max_length=120)
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
     centre_az = models.CharField(_("seat (Azerbaijani)"), max_length=120, blank=True)
     centre_en = models.CharField(_("seat (English)"), max_length=120, blank=True)
     centre_ru = models.CharField(_("seat (Russian)"), max_length=120, blank=True)
@@ -38,21 +49,15 @@ class Region(TranslatedNameMixin, models.Model):
         verbose_name = _("service region")
         verbose_name_plural = _("service regions")
 
-    def __str__(self) -> str:
-        return self.name
-
     @property
     def centre(self) -> str:
         return pick(self, "centre")
 
 
-class District(TranslatedNameMixin, models.Model):
+class District(TranslatedName):
     """A city, district (rayon) or unit of the Nakhchivan AR, with the region that serves it."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    name_az = models.CharField(_("name (Azerbaijani)"), max_length=120)
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=DistrictKind.choices)
     economic_region = models.CharField(_("economic region"), max_length=60, blank=True)
     region = models.ForeignKey(
@@ -65,9 +70,6 @@ class District(TranslatedNameMixin, models.Model):
         ordering = ["name_az"]
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class AuditEvent(models.Model):
