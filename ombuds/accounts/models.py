@@ -15,11 +15,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.choices import Gender, OrgUnitKind, RoleCode, RoleScope
+from ombuds.core.data_classes import DataClass
 from ombuds.core.models import District, Region, TranslatedName
 
 
 class OrgUnit(TranslatedName):
     """A head-office department, the reception or 916 centre, the NPG, a regional centre, or a partner."""
+
+    DATA_CLASSES = {
+        **TranslatedName.DATA_CLASSES,
+        **dict.fromkeys(["code", "kind", "region", "parent", "address", "is_active", "sort_order"], DataClass.PUBLIC),
+    }
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=OrgUnitKind.choices)
@@ -58,6 +64,13 @@ class OrgUnit(TranslatedName):
 class Role(TranslatedName):
     """A role of domain.md §4 with its permissions and default record scope."""
 
+    DATA_CLASSES = {
+        **TranslatedName.DATA_CLASSES,
+        "code": DataClass.INTERNAL,
+        "scope": DataClass.INTERNAL,
+        "permissions": DataClass.INTERNAL,
+    }
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     scope = models.CharField(_("record scope"), max_length=16, choices=RoleScope.choices)
     permissions = models.ManyToManyField(
@@ -86,6 +99,35 @@ class Role(TranslatedName):
 
 class User(AbstractUser):
     """A staff member. Identity fields are internal: staff names appear on letters and reports."""
+
+    # Staff names appear on letters and reports (internal); the password hash and gender are confidential.
+    DATA_CLASSES = {
+        **dict.fromkeys(
+            [
+                "username",
+                "first_name",
+                "last_name",
+                "patronymic",
+                "email",
+                "public_id",
+                "org_unit",
+                "roles",
+                "languages",
+                "is_medical",
+                "is_psychologist",
+                "is_staff",
+                "is_active",
+                "is_superuser",
+                "last_login",
+                "date_joined",
+                "groups",
+                "user_permissions",
+            ],
+            DataClass.INTERNAL,
+        ),
+        "password": DataClass.CONFIDENTIAL,
+        "gender": DataClass.CONFIDENTIAL,
+    }
 
     public_id = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
     patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)

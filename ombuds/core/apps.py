@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "ombuds.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from ombuds.core import checks  # noqa: F401 - registers the data-class checks

@@ -13,11 +13,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.core.choices import DistrictKind
+from ombuds.core.data_classes import DataClass
 from ombuds.core.i18n import TranslatedNameMixin, pick
 
 
 class TranslatedName(TranslatedNameMixin, models.Model):
     """Abstract base for reference data named in az (required), en and ru."""
+
+    DATA_CLASSES = {"name_az": DataClass.PUBLIC, "name_en": DataClass.PUBLIC, "name_ru": DataClass.PUBLIC}
 
     name_az = models.CharField(_("name (Azerbaijani)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -32,6 +35,11 @@ class TranslatedName(TranslatedNameMixin, models.Model):
 
 class Region(TranslatedName):
     """A service region: HQ (Baku), North, South, West, Northwest, Nakhchivan (partner)."""
+
+    DATA_CLASSES = {
+        **TranslatedName.DATA_CLASSES,
+        **dict.fromkeys(["code", "centre_az", "centre_en", "centre_ru", "is_partner", "sort_order"], DataClass.PUBLIC),
+    }
 
     code = models.SlugField(_("code"), max_length=32, unique=True)
     centre_az = models.CharField(_("seat (Azerbaijani)"), max_length=120, blank=True)
@@ -57,6 +65,11 @@ class Region(TranslatedName):
 class District(TranslatedName):
     """A city, district (rayon) or unit of the Nakhchivan AR, with the region that serves it."""
 
+    DATA_CLASSES = {
+        **TranslatedName.DATA_CLASSES,
+        **dict.fromkeys(["code", "kind", "economic_region", "region", "source", "note"], DataClass.PUBLIC),
+    }
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=DistrictKind.choices)
     economic_region = models.CharField(_("economic region"), max_length=60, blank=True)
@@ -78,6 +91,26 @@ class AuditEvent(models.Model):
     The primary key is the sequence number. `actor_id` is deliberately not a foreign key with
     a database constraint: the row must never be updated, not even when a user row changes.
     """
+
+    DATA_CLASSES = {
+        **dict.fromkeys(
+            [
+                "occurred_at",
+                "actor_id",
+                "actor_label",
+                "action",
+                "object_type",
+                "object_id",
+                "changes",
+                "purpose",
+                "request_id",
+                "prev_hash",
+                "hash",
+            ],
+            DataClass.INTERNAL,
+        ),
+        "ip": DataClass.CONFIDENTIAL,
+    }
 
     occurred_at = models.DateTimeField(_("when (UTC)"), db_index=True)
     actor_id = models.BigIntegerField(_("actor id"), null=True, blank=True, db_index=True)
@@ -105,6 +138,8 @@ class AuditEvent(models.Model):
 
 class AuditCheckpoint(models.Model):
     """A signed chain head; a copy goes to a file outside the database (OMBUDS_AUDIT_ANCHOR_PATH)."""
+
+    DATA_CLASSES = dict.fromkeys(["seq", "head_hash", "signature", "signed_at"], DataClass.INTERNAL)
 
     seq = models.BigIntegerField(_("sequence number"), unique=True)
     head_hash = models.CharField(_("head hash"), max_length=64)
