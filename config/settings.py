@@ -10,6 +10,7 @@ Modes:
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,11 @@ INSTALLED_APPS = [
     "ombuds.accounts",
     "ombuds.demo",
 ]
+# The test suite adds a small app of its own whose models exercise the shared mechanisms
+# (scoping, encrypted fields) before every domain app exists; it never ships in a deployment.
+TESTING = "pytest" in sys.modules
+if TESTING:
+    INSTALLED_APPS.append("tests.fixtures_app")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -9,12 +9,47 @@ loaded from the sourced reference list in ombuds/core/data/.
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.core.choices import DistrictKind
 from ombuds.core.data_classes import DataClass
 from ombuds.core.i18n import TranslatedNameMixin, pick
+
+
+class BaseModel(models.Model):
+    """Base of every domain record: a UUID for URLs and the API (sequential ids stay internal),
+    timestamps, and who created and last changed it. Services set the actors."""
+
+    public_id = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    DATA_CLASSES = dict.fromkeys(
+        ["public_id", "created_at", "updated_at", "created_by", "updated_by"], DataClass.INTERNAL
+    )
+
+    class Meta:
+        abstract = True
 
 
 class TranslatedName(TranslatedNameMixin, models.Model):
