@@ -64,7 +64,7 @@ INSTALLED_APPS = [
 # The test suite adds a small app of its own whose models exercise the shared mechanisms
 # (scoping, encrypted fields) before every domain app exists; it never ships in a deployment.
 TESTING = "pytest" in sys.modules
-if TESTING:
+if TESTING:  # pragma: no cover - decided once at start-up
     INSTALLED_APPS.append("tests.fixtures_app")
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from ombuds.accounts.scoping import Scope, ScopedQuerySet
+from ombuds.core.fields import EncryptedTextField
 from ombuds.core.models import BaseModel
 
 
@@ -14,6 +15,8 @@ class Dossier(BaseModel):
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     intake_open = models.BooleanField(default=True)
     is_secret = models.BooleanField(default=False)
+    secret_note = EncryptedTextField()
+    witness_name = EncryptedTextField()
 
     SCOPE = Scope(
         unit="unit",
