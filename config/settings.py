@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     # Ombuds apps, lowest layer first (see docs/architecture.md).
     "ombuds.core",
     "ombuds.accounts",
@@ -131,6 +133,9 @@ CACHES = {
         "LOCATION": "ombuds_cache",
     }
 }
+
+# --- Background tasks (ombuds/core/tasks.py) -------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -17,6 +17,8 @@ REFERENCE_DATA_PERMISSIONS = [
     for app, model in [
         ("core", "region"),
         ("core", "district"),
+        ("core", "calendarday"),
+        ("core", "deadlinerule"),
         ("accounts", "orgunit"),
         ("accounts", "role"),
     ]

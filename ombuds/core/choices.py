@@ -6,3 +6,34 @@ class DistrictKind(models.TextChoices):
     CITY = "city", _("City of republican significance")
     DISTRICT = "district", _("District")
     AUTONOMOUS_REPUBLIC_UNIT = "autonomous_republic_unit", _("Unit of the Nakhchivan Autonomous Republic")
+
+
+class CalendarDayKind(models.TextChoices):
+    HOLIDAY = "holiday", _("Non-working holiday")
+    TRANSFER_REST_DAY = "transfer_rest_day", _("Transferred rest day")
+    TRANSFER_WORKING_DAY = "transfer_working_day", _("Transferred working day")
+
+
+class TermUnit(models.TextChoices):
+    HOURS = "hours", _("hours")
+    DAYS = "days", _("calendar days")
+    WORKING_DAYS = "working_days", _("working days")
+    MONTHS = "months", _("months")
+    YEARS = "years", _("years")
+
+
+class BasisCertainty(models.TextChoices):
+    """How sure we are of a rule's legal basis (domain.md legend)."""
+
+    VERIFIED = "verified", _("Verified in the cited text")
+    NAKHCHIVAN = "nakhchivan", _("Verified only in the Nakhchivan AR law")
+    UNVERIFIED = "unverified", _("Unverified: confirm before relying on it")
+    DESIGN = "design", _("Design choice, not law")
+
+
+class DeadlineStatus(models.TextChoices):
+    RUNNING = "running", _("Running")
+    PAUSED = "paused", _("Paused")
+    MET = "met", _("Met")
+    OVERDUE = "overdue", _("Overdue")
+    CANCELLED = "cancelled", _("Cancelled")

@@ -12,10 +12,12 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ombuds.core.choices import DistrictKind
+from ombuds.core.choices import BasisCertainty, CalendarDayKind, DeadlineStatus, DistrictKind, TermUnit
 from ombuds.core.data_classes import DataClass
 from ombuds.core.i18n import TranslatedNameMixin, pick
 
@@ -188,3 +190,168 @@ class AuditCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return f"head #{self.seq}"
+
+
+class CalendarDay(models.Model):
+    """A dated exception to the Monday–Friday working week (Labour Code Art. 105).
+
+    Holidays and transferred rest days are non-working; a transferred working day is worked even
+    though it falls on a weekend (or would have been a carried-over rest day). The Cabinet of
+    Ministers announces the Islamic holidays and the swaps each December: staff add the rows in
+    the admin. Several rows may share a date (Novruz and Ramadan Bayram in 2026).
+    """
+
+    date = models.DateField(_("date"), db_index=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=CalendarDayKind.choices)
+    name_az = models.CharField(_("name (Azerbaijani)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    source = models.TextField(_("source"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    DATA_CLASSES = dict.fromkeys(["date", "kind", "name_az", "name_en", "source", "note"], DataClass.PUBLIC)
+
+    class Meta:
+        ordering = ["date", "kind"]
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+        constraints = [
+            models.UniqueConstraint(fields=["date", "kind", "name_az"], name="core_calendarday_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name_az}"
+
+
+class DeadlineRule(TranslatedName):
+    """A legal or institutional term as configuration (domain.md §3.7), with its basis."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    term = models.PositiveIntegerField(_("term"))
+    unit = models.CharField(_("unit"), max_length=16, choices=TermUnit.choices)
+    roll_to_working_day = models.BooleanField(
+        _("move to the next working day"),
+        default=True,
+        help_text=_("When the last day falls on a non-working day, the term ends on the next working day."),
+    )
+    extension_term = models.PositiveIntegerField(_("extension"), default=0, help_text=_("0 = cannot be extended"))
+    max_extensions = models.PositiveSmallIntegerField(_("maximum number of extensions"), default=0)
+    legal_basis = models.TextField(_("legal basis"))
+    certainty = models.CharField(_("certainty of the basis"), max_length=16, choices=BasisCertainty.choices)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    DATA_CLASSES = {
+        **TranslatedName.DATA_CLASSES,
+        **dict.fromkeys(
+            [
+                "code",
+                "term",
+                "unit",
+                "roll_to_working_day",
+                "extension_term",
+                "max_extensions",
+                "legal_basis",
+                "certainty",
+                "is_active",
+            ],
+            DataClass.PUBLIC,
+        ),
+    }
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+
+
+class Deadline(BaseModel):
+    """A running term on one object (an application, an information request, a visit report).
+
+    The due time is computed from the rule by the legal clock, never by ad-hoc arithmetic; it
+    can be paused, resumed and extended with a reason, and every change is audited
+    (ombuds/core/deadlines.py).
+    """
+
+    rule = models.ForeignKey(DeadlineRule, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("rule"))
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    started_at = models.DateTimeField(_("started at"))
+    due_at = models.DateTimeField(_("due at"), db_index=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=DeadlineStatus.choices, default=DeadlineStatus.RUNNING
+    )
+    paused_at = models.DateTimeField(_("paused at"), null=True, blank=True)
+    extensions = models.PositiveSmallIntegerField(_("extensions used"), default=0)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+        verbose_name=_("responsible"),
+    )
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(
+            [
+                "rule",
+                "content_type",
+                "object_id",
+                "started_at",
+                "due_at",
+                "status",
+                "paused_at",
+                "extensions",
+                "closed_at",
+                "responsible",
+            ],
+            DataClass.INTERNAL,
+        ),
+    }
+
+    class Meta:
+        ordering = ["due_at"]
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        indexes = [
+            # "Deadlines of this application" on every case page.
+            models.Index(fields=["content_type", "object_id"], name="core_deadline_subject_idx"),
+            # The overdue job: running deadlines whose due time has passed.
+            models.Index(fields=["status", "due_at"], name="core_deadline_status_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule.code} → {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class Notification(BaseModel):
+    """An in-app notice for one staff member (overdue deadlines, assignments, alerts).
+
+    The text is built from translatable templates at display time from `kind` and `params`, so
+    the reader sees it in their own language; params hold identifiers, never personal data.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    link = models.CharField(_("link"), max_length=300, blank=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(["recipient", "kind", "params", "link", "read_at", "emailed_at"], DataClass.INTERNAL),
+    }
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["recipient", "read_at"], name="core_notification_inbox_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id}"

@@ -23,7 +23,7 @@ class Row:
     pattern: str
     expected: dict[str, int]
     default: int | None = None  # status for personas not named in `expected`
-    url: Callable[[], str] | None = None  # builds the URL to request (may create records)
+    url: Callable[[object], str] | None = None  # builds the URL for the requesting user (may create records)
     method: str = "get"
     note: str = ""
     scope: str = "in"  # "in" or "out": out-of-scope record URLs must answer 404

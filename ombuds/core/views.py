@@ -1,8 +1,13 @@
+import uuid
+
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from ombuds.core.models import AuditEvent
+from ombuds.core import notifications
+from ombuds.core.models import AuditEvent, Notification
 
 
 def home(request):
@@ -35,3 +40,26 @@ def audit_list(request):
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     template = "core/_audit_rows.html" if request.htmx else "core/audit_list.html"
     return render(request, template, {"page": page, "filters": filters})
+
+
+def notification_list(request):
+    """My notifications, newest first."""
+    items = Notification.objects.filter(recipient=request.user).order_by("-created_at")[:100]
+    rows = [(item, notifications.render(item)) for item in items]
+    return render(request, "core/notification_list.html", {"rows": rows})
+
+
+@require_POST
+def notification_read(request, public_id):
+    try:
+        key = uuid.UUID(str(public_id))
+    except ValueError as exc:
+        raise Http404 from exc
+    # Only the recipient's own notifications exist for them: anyone else's is a 404.
+    item = Notification.objects.filter(recipient=request.user, public_id=key).first()
+    if item is None:
+        raise Http404
+    notifications.mark_read(request.user, item)
+    if request.htmx:
+        return render(request, "core/_notification_row.html", {"item": item, "text": notifications.render(item)})
+    return redirect("core:notification_list")
