@@ -150,7 +150,7 @@ def mark_overdue(now: datetime | None = None) -> int:
     while True:
         with transaction.atomic():
             batch = list(
-                Deadline.objects.select_for_update(skip_locked=True)
+                Deadline.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("rule", "content_type", "responsible")
                 .filter(status=DeadlineStatus.RUNNING, due_at__lt=now)[:200]
             )

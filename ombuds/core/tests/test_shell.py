@@ -87,3 +87,9 @@ def test_seed_demo_is_idempotent_and_accounts_log_in(client, settings):
 
     client.post("/auth/login/", {"login": "officer.ganja", "password": DEMO_PASSWORD})
     assert client.get("/").status_code == 200
+    # The demo data went through the services: a real, verifiable audit trail.
+    from ombuds.core.audit import verify_chain
+    from ombuds.core.models import AuditEvent
+
+    assert AuditEvent.objects.filter(action="accounts.user.created").count() == 14
+    assert verify_chain().ok
