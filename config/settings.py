@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     # Ombuds apps, lowest layer first (see docs/architecture.md).
     "ombuds.core",
     "ombuds.accounts",
+    "ombuds.complaints",
     "ombuds.demo",
 ]
 # The test suite adds a small app of its own whose models exercise the shared mechanisms

@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView
 urlpatterns = [
     path("", include("ombuds.core.urls")),
     path("accounts/", include("ombuds.accounts.urls")),
+    path("complaints/", include("ombuds.complaints.urls")),
     # Staff sign-in, second factor, sessions (allauth). Kept apart from /accounts/ so the
     # "second factor first" rule can allow exactly this prefix.
     path("auth/", include("allauth.urls")),

@@ -24,7 +24,10 @@ class OrgUnit(TranslatedName):
 
     DATA_CLASSES = {
         **TranslatedName.DATA_CLASSES,
-        **dict.fromkeys(["code", "kind", "region", "parent", "address", "is_active", "sort_order"], DataClass.PUBLIC),
+        **dict.fromkeys(
+            ["code", "kind", "region", "parent", "address", "number_prefix", "is_active", "sort_order"],
+            DataClass.PUBLIC,
+        ),
     }
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -39,6 +42,12 @@ class OrgUnit(TranslatedName):
         verbose_name=_("parent unit"),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
+    number_prefix = models.CharField(
+        _("prefix of registration numbers"),
+        max_length=8,
+        blank=True,
+        help_text=_("For example: RCW for 2026/RCW/00042"),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 

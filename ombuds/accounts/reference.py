@@ -153,6 +153,30 @@ UNITS = [
 ]
 
 
+PREFIXES = {
+    "office": "KAT",
+    "dept_complaints": "MUR",
+    "dept_child": "UH",
+    "dept_information": "IEH",
+    "dept_awareness": "ICT",
+    "dept_analysis": "ANL",
+    "dept_administration": "INZ",
+    "reception": "VQM",
+    "call916": "916",
+    "npg": "MPQ",
+    "rc_north": "SRM",
+    "rc_south": "CRM",
+    "rc_west": "QRM",
+    "rc_northwest": "SQRM",
+    "nakhchivan_ombudsman": "NMR",
+}
+
+
+def set_number_prefixes(OrgUnit) -> None:  # noqa: N803 - historical model class
+    for code, prefix in PREFIXES.items():
+        OrgUnit.objects.filter(code=code, number_prefix="").update(number_prefix=prefix)
+
+
 def load_units(OrgUnit, Region) -> None:  # noqa: N803 - historical model classes
     regions = {r.code: r for r in Region.objects.all()}
     for code, kind, region, order, n_az, n_en, n_ru, address in UNITS:

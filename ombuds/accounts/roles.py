@@ -48,6 +48,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "accounts.view_secret_tier",
             "accounts.view_aggregates",
             "accounts.register_intake",
+            "complaints.handle_application",
         ],
     ),
     RoleSpec(
@@ -56,7 +57,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Department head",
         "Заведующий отделом",
         RoleScope.UNIT,
-        ["accounts.view_aggregates", "accounts.register_intake"],
+        ["accounts.view_aggregates", "accounts.register_intake", "complaints.handle_application"],
     ),
     RoleSpec(
         RoleCode.COMPLAINTS_OFFICER,
@@ -64,7 +65,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Complaints officer",
         "Сотрудник по обращениям",
         RoleScope.ASSIGNED,
-        ["accounts.register_intake"],
+        ["accounts.register_intake", "complaints.handle_application"],
     ),
     RoleSpec(
         RoleCode.REGIONAL_OFFICER,
@@ -72,7 +73,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Regional centre officer",
         "Сотрудник регионального центра",
         RoleScope.REGION,
-        ["accounts.register_intake"],
+        ["accounts.register_intake", "complaints.handle_application"],
     ),
     RoleSpec(
         RoleCode.INTAKE_OPERATOR,

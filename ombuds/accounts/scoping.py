@@ -37,7 +37,7 @@ class Scope:
     assignees: str | None = None  # path to the assigned user(s), e.g. "assignee" or "team__member"
     creator: str | None = "created_by"
     intake_open: str | None = None  # path to a boolean: still in intake (for OWN_INTAKE)
-    secret: str | None = None  # path to a boolean: secret tier
+    restricted: str | None = None  # path to a boolean: the record is in the secret tier
 
 
 NOTHING = Q(pk__in=[])
@@ -65,7 +65,9 @@ def _assigned(user, scope: Scope) -> Q:
 def visible_q(user, scope: Scope) -> Q:
     """The filter for records `user` may see; NOTHING for an anonymous or disabled user."""
     scopes = role_scopes(user)
-    if not scopes:
+    if not scopes or scopes == {RoleScope.NONE}:
+        # Roles without case scope (awareness, analyst, auditor, administrator) see no records,
+        # even one assigned to them by mistake.
         return NOTHING
     assigned = _assigned(user, scope)
     if RoleScope.ALL in scopes:
@@ -78,9 +80,9 @@ def visible_q(user, scope: Scope) -> Q:
             base |= Q(**{scope.region: user.org_unit.region_id})
         if scope.creator and scope.intake_open and RoleScope.OWN_INTAKE in scopes:
             base |= Q(**{scope.creator: user, scope.intake_open: True})
-    if not scope.secret or user.has_perm("accounts.view_secret_tier"):
+    if not scope.restricted or user.has_perm("accounts.view_secret_tier"):
         return base
-    secret = Q(**{scope.secret: True})
+    secret = Q(**{scope.restricted: True})
     if is_npm_lead(user):
         return (base & ~secret) | secret
     return (base & ~secret) | (secret & assigned)
@@ -94,7 +96,7 @@ class ScopedQuerySet(models.QuerySet):
 
 
 def is_secret(obj) -> bool:
-    path = obj.SCOPE.secret
+    path = obj.SCOPE.restricted
     if not path:
         return False
     value = obj

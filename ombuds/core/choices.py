@@ -37,3 +37,15 @@ class DeadlineStatus(models.TextChoices):
     MET = "met", _("Met")
     OVERDUE = "overdue", _("Overdue")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class AuthorityKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry")
+    STATE_COMMITTEE = "state_committee", _("State committee")
+    STATE_SERVICE = "state_service", _("State service")
+    AGENCY = "agency", _("Agency")
+    COURT = "court", _("Court")
+    PROSECUTION = "prosecution", _("Prosecution")
+    LOCAL_EXECUTIVE = "local_executive", _("Local executive authority")
+    MUNICIPALITY = "municipality", _("Municipality")
+    OTHER = "other", _("Other public body")

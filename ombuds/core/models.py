@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ombuds.core.choices import BasisCertainty, CalendarDayKind, DeadlineStatus, DistrictKind, TermUnit
+from ombuds.core.choices import AuthorityKind, BasisCertainty, CalendarDayKind, DeadlineStatus, DistrictKind, TermUnit
 from ombuds.core.data_classes import DataClass
 from ombuds.core.i18n import TranslatedNameMixin, pick
 
@@ -120,6 +120,37 @@ class District(TranslatedName):
         ordering = ["name_az"]
         verbose_name = _("district")
         verbose_name_plural = _("districts")
+
+
+class Authority(TranslatedName):
+    """A public body: respondent of applications, addressee of requests and recommendations.
+
+    `excluded_from_mandate` marks the President, members of the Milli Majlis and the courts,
+    whose activity the Commissioner does not review — except judicial red tape, lost or late
+    documents and delayed execution of judgments (Constitutional Law Art. 1.6).
+    """
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=AuthorityKind.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent body")
+    )
+    excluded_from_mandate = models.BooleanField(_("outside the mandate"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    source = models.TextField(_("source"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    DATA_CLASSES = {
+        **TranslatedName.DATA_CLASSES,
+        **dict.fromkeys(
+            ["code", "kind", "parent", "excluded_from_mandate", "is_active", "source", "note"], DataClass.PUBLIC
+        ),
+    }
+
+    class Meta:
+        ordering = ["name_az"]
+        verbose_name = _("authority")
+        verbose_name_plural = _("authorities")
 
 
 class AuditEvent(models.Model):

@@ -22,6 +22,11 @@ MESSAGES = {
 }
 
 
+def register_kind(kind: str, template) -> None:
+    """Apps add their notification kinds (a lazily translated %-template) in AppConfig.ready()."""
+    MESSAGES[kind] = template
+
+
 def render(notification: Notification) -> str:
     """The message in the active language; parameters given per language pick theirs."""
     template = MESSAGES.get(notification.kind)

@@ -360,3 +360,23 @@ def load_deadline_rules(DeadlineRule) -> None:  # noqa: N803 - historical model 
                 legal_basis=basis,
             ),
         )
+
+
+def load_authorities(Authority) -> None:  # noqa: N803 - historical model class
+    rows = read_csv("az-authorities.csv")
+    for row in rows:
+        Authority.objects.update_or_create(
+            code=row["code"],
+            defaults=dict(
+                name_az=row["name_az"],
+                name_en=row["name_en"],
+                kind=row["kind"],
+                excluded_from_mandate=row["excluded_from_mandate"] == "true",
+                source=row["source"],
+                note=row["note"],
+            ),
+        )
+    by_code = {a.code: a for a in Authority.objects.all()}
+    for row in rows:
+        if row["parent"] in by_code:
+            Authority.objects.filter(code=row["code"]).update(parent=by_code[row["parent"]])

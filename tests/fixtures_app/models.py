@@ -24,7 +24,7 @@ class Dossier(BaseModel):
         assignees="assignee",
         creator="created_by",
         intake_open="intake_open",
-        secret="is_secret",
+        restricted="is_secret",
     )
     objects = ScopedQuerySet.as_manager()
 

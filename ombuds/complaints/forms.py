@@ -1,0 +1,194 @@
+"""Forms for the intake desks and the case file. Validation messages are translated."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.accounts.models import OrgUnit, User
+from ombuds.complaints import choices as c
+from ombuds.complaints.models import RightTopic
+from ombuds.core.models import Authority, District
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+# Which optional sections each desk's form shows (a short form fit for its desk).
+CHANNEL_SECTIONS = {
+    c.Channel.POST: {"applicant", "detention", "dates", "court"},
+    c.Channel.WALK_IN: {"applicant", "dates", "court"},
+    c.Channel.REGIONAL_OFFICE: {"applicant", "dates", "court"},
+    c.Channel.EMAIL: {"applicant", "dates", "court"},
+    c.Channel.ONLINE: {"applicant", "dates", "court"},
+    c.Channel.CALL_916: {"applicant"},
+    c.Channel.TORTURE_HOTLINE: {"applicant"},
+    c.Channel.DURING_VISIT: {"applicant", "detention"},
+    c.Channel.OWN_INITIATIVE: {"dates"},
+}
+
+
+class RegisterForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Channel"), choices=c.Channel.choices)
+    received_at = forms.DateTimeField(label=_("Received at"), widget=DATETIME, initial=timezone.now)
+    app_type = forms.ChoiceField(
+        label=_("Type"), choices=c.ApplicationType.choices, initial=c.ApplicationType.COMPLAINT
+    )
+    applicant_kind = forms.ChoiceField(label=_("Applicant"), choices=c.ApplicantKind.choices)
+    surname = forms.CharField(label=_("Surname"), required=False, max_length=100)
+    given_name = forms.CharField(label=_("Name"), required=False, max_length=100)
+    patronymic = forms.CharField(label=_("Patronymic"), required=False, max_length=100)
+    organisation = forms.CharField(label=_("Organisation name"), required=False, max_length=200)
+    sex = forms.ChoiceField(label=_("Sex"), choices=c.Sex.choices, initial=c.Sex.UNKNOWN)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    address = forms.CharField(label=_("Address"), required=False, max_length=300)
+    contacts_secret = forms.BooleanField(label=_("Keep the contact details secret"), required=False)
+    summary = forms.CharField(label=_("Summary of the complaint"), widget=forms.Textarea(attrs={"rows": 5}))
+    district = forms.ModelChoiceField(label=_("District concerned"), queryset=District.objects.order_by("name_az"))
+    respondents = forms.ModelMultipleChoiceField(
+        label=_("Respondent authorities"), required=False, queryset=Authority.objects.filter(is_active=True)
+    )
+    rights = forms.ModelMultipleChoiceField(
+        label=_("Rights and issues"), required=False, queryset=RightTopic.objects.filter(is_active=True)
+    )
+    violation_date = forms.DateField(label=_("Date of the violation"), required=False, widget=DATE)
+    awareness_date = forms.DateField(label=_("Date the applicant learned of it"), required=False, widget=DATE)
+    court_status = forms.ChoiceField(
+        label=_("Court proceedings"), choices=c.CourtStatus.choices, initial=c.CourtStatus.NONE
+    )
+    about_court_delay = forms.BooleanField(
+        label=_("About court red tape or non-execution of a judgment"), required=False
+    )
+    has_evidence = forms.BooleanField(label=_("Supported by documents or other evidence"), required=False)
+    from_detention = forms.BooleanField(label=_("From a place of detention"), required=False)
+    detention_place = forms.CharField(label=_("Place of detention"), required=False, max_length=200)
+    facility_received_at = forms.DateTimeField(label=_("Received by the facility"), required=False, widget=DATETIME)
+    facility_forwarded_at = forms.DateTimeField(label=_("Forwarded by the facility"), required=False, widget=DATETIME)
+    urgent_life = forms.BooleanField(label=_("Risk to life"), required=False)
+    urgent_torture = forms.BooleanField(label=_("Torture or ill-treatment"), required=False)
+    urgent_child = forms.BooleanField(label=_("Child at risk"), required=False)
+    sensitivity = forms.ChoiceField(label=_("Sensitivity"), choices=c.Sensitivity.choices, initial=c.Sensitivity.NORMAL)
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("applicant_kind")
+        if kind == c.ApplicantKind.PERSON and not (data.get("surname") or data.get("given_name")):
+            self.add_error("surname", _("Give the applicant's name, or choose “Anonymous”."))
+        if kind == c.ApplicantKind.LEGAL_ENTITY and not data.get("organisation"):
+            self.add_error("organisation", _("Give the organisation's name."))
+        received, forwarded = data.get("facility_received_at"), data.get("facility_forwarded_at")
+        if received and forwarded and forwarded < received:
+            self.add_error("facility_forwarded_at", _("The letter cannot be forwarded before it was received."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        d = self.cleaned_data
+        applicant = None
+        if d["applicant_kind"] != c.ApplicantKind.ANONYMOUS:
+            applicant = {
+                k: d[k]
+                for k in (
+                    "surname",
+                    "given_name",
+                    "patronymic",
+                    "organisation",
+                    "sex",
+                    "phone",
+                    "email",
+                    "address",
+                    "contacts_secret",
+                )
+            }
+            applicant["district"] = d["district"]
+        keys = (
+            "channel",
+            "received_at",
+            "app_type",
+            "applicant_kind",
+            "summary",
+            "district",
+            "respondents",
+            "rights",
+            "violation_date",
+            "awareness_date",
+            "court_status",
+            "about_court_delay",
+            "has_evidence",
+            "from_detention",
+            "detention_place",
+            "facility_received_at",
+            "facility_forwarded_at",
+            "urgent_life",
+            "urgent_torture",
+            "urgent_child",
+            "sensitivity",
+        )
+        return {"applicant": applicant, **{k: d[k] for k in keys}}
+
+
+class CallForm(forms.Form):
+    received_at = forms.DateTimeField(label=_("Time of the call"), widget=DATETIME, initial=timezone.now)
+    caller_name = forms.CharField(label=_("Caller (if given)"), required=False, max_length=150)
+    caller_phone = forms.CharField(label=_("Caller's phone"), required=False, max_length=40)
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=RightTopic.objects.filter(is_active=True))
+    district = forms.ModelChoiceField(
+        label=_("District"), required=False, queryset=District.objects.order_by("name_az")
+    )
+    urgent = forms.BooleanField(label=_("Urgent"), required=False)
+    note = forms.CharField(label=_("Short note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecideForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("accept", _("Accept for consideration")),
+            ("refuse", _("Refuse")),
+            ("refer", _("Refer to another body")),
+            ("request_info", _("Ask the applicant for more information")),
+        ],
+    )
+    ground = forms.ChoiceField(label=_("Refusal ground"), required=False, choices=[("", "—"), *c.RefusalGround.choices])
+    referred_to = forms.ModelChoiceField(label=_("Referred to"), required=False, queryset=Authority.objects.all())
+    reason = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=User.objects.none())
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        staff = User.objects.filter(is_active=True, roles__isnull=False).distinct().order_by("last_name")
+        self.fields["assignee"].queryset = staff.filter(org_unit=unit) if unit else staff
+
+
+class TransferForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.filter(is_active=True))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class InfoRequestForm(forms.Form):
+    addressee = forms.ModelChoiceField(label=_("Addressee"), queryset=Authority.objects.filter(is_active=True))
+    basis = forms.ChoiceField(label=_("Legal basis"), choices=c.InfoRequestBasis.choices)
+    questions = forms.CharField(label=_("Questions"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MeasureForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=c.MeasureKind.choices)
+    addressee = forms.ModelChoiceField(label=_("Addressee"), queryset=Authority.objects.filter(is_active=True))
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConcludeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=c.Outcome.choices)
+    rights_restored = forms.BooleanField(label=_("Rights restored"), required=False)
+    reason = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EmptyForm(forms.Form):
+    pass

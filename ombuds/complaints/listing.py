@@ -1,0 +1,122 @@
+"""The register list: scoped, filtered, sorted, paginated without counting the whole table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.accounts.models import OrgUnit
+from ombuds.complaints import choices as c
+from ombuds.complaints.models import Application, RightTopic
+from ombuds.core.choices import DeadlineStatus
+from ombuds.core.models import Authority, Deadline
+
+PAGE_SIZE = 50
+SORTS = {"newest": ("-received_at", "-pk"), "oldest": ("received_at", "pk"), "number": ("year", "unit", "sequence")}
+OPEN_STATUSES = [c.Status.REGISTERED, c.Status.INFO_REQUESTED, c.Status.UNDER_CONSIDERATION, c.Status.CONCLUDED]
+
+
+class FilterForm(forms.Form):
+    view = forms.ChoiceField(
+        label=_("View"),
+        required=False,
+        choices=[
+            ("", _("All I may see")),
+            ("mine", _("My cases")),
+            ("unit", _("My unit")),
+            ("overdue", _("Overdue")),
+        ],
+    )
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *c.Status.choices])
+    channel = forms.ChoiceField(label=_("Channel"), required=False, choices=[("", "—"), *c.Channel.choices])
+    unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=OrgUnit.objects.all())
+    respondent = forms.ModelChoiceField(label=_("Respondent"), required=False, queryset=Authority.objects.all())
+    right = forms.ModelChoiceField(label=_("Right or issue"), required=False, queryset=RightTopic.objects.all())
+    urgent = forms.BooleanField(label=_("Urgent only"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort"),
+        required=False,
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("number", _("By number")),
+        ],
+    )
+
+
+def filtered_applications(user, params):
+    form = FilterForm(params or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = Application.objects.visible_to(user)
+    view = data.get("view")
+    if view == "mine":
+        qs = qs.filter(assignee=user)
+    elif view == "unit":
+        qs = qs.filter(unit=user.org_unit_id)
+    elif view == "overdue":
+        overdue = Deadline.objects.filter(
+            content_type__app_label="complaints",
+            content_type__model="application",
+            object_id=OuterRef("pk"),
+            status=DeadlineStatus.OVERDUE,
+            closed_at__isnull=True,
+        )
+        qs = qs.filter(Exists(overdue))
+    for field in ("status", "channel"):
+        if data.get(field):
+            qs = qs.filter(**{field: data[field]})
+    if data.get("unit"):
+        qs = qs.filter(unit=data["unit"])
+    if data.get("respondent"):
+        qs = qs.filter(respondents=data["respondent"])
+    if data.get("right"):
+        qs = qs.filter(rights=data["right"])
+    if data.get("urgent"):
+        qs = qs.filter(Q(urgent_life=True) | Q(urgent_torture=True) | Q(urgent_child=True))
+    if data.get("q"):
+        qs = search(qs, data["q"])
+    qs = qs.order_by(*SORTS.get(data.get("sort") or "newest"))
+    qs = qs.select_related("unit", "district", "assignee", "applicant")
+    return qs, data, form
+
+
+def search(qs, text: str):
+    """A registration number matches exactly; otherwise the summary's words (PostgreSQL full text
+    with its index; a plain substring match on the embedded SQLite database)."""
+    text = text.strip()
+    if "/" in text:
+        return qs.filter(number__iexact=text)
+    if connection.vendor == "postgresql":
+        return qs.annotate(_doc=SearchVector("summary", config="simple")).filter(
+            _doc=SearchQuery(text, config="simple", search_type="websearch")
+        )
+    return qs.filter(summary__icontains=text)
+
+
+@dataclass
+class Page:
+    """One page without a COUNT(*) of the register: one extra row tells whether there is a next page."""
+
+    rows: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def page_of(qs, raw_number) -> Page:
+    try:
+        number = max(int(raw_number or 1), 1)
+    except ValueError:
+        number = 1
+    start = (number - 1) * PAGE_SIZE
+    rows = list(qs[start : start + PAGE_SIZE + 1])
+    return Page(rows=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE)

@@ -1,0 +1,412 @@
+"""The register of applications (complaints) and what hangs off them: parties, 916 calls,
+information requests to authorities, measures and case notes. Rules: domain.md §1.1, §2, §3.1.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.accounts.scoping import Scope, ScopedQuerySet
+from ombuds.complaints import choices as c
+from ombuds.core.data_classes import DataClass
+from ombuds.core.fields import EncryptedTextField
+from ombuds.core.models import Authority, BaseModel, District, TranslatedName
+
+CONF, INT, SECRET, PUB = DataClass.CONFIDENTIAL, DataClass.INTERNAL, DataClass.SECRET, DataClass.PUBLIC
+
+
+class RightTopic(TranslatedName):
+    """Rights and issues concerned (domain.md §6), a list the institution edits."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    DATA_CLASSES = {**TranslatedName.DATA_CLASSES, "code": PUB, "sort_order": PUB, "is_active": PUB}
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("right or issue")
+        verbose_name_plural = _("rights and issues")
+
+
+class Party(BaseModel):
+    """An applicant or victim: a natural person or a legal entity.
+
+    Identity is confidential (need-to-know); contact details are stored encrypted, and when the
+    person asks for it (`contacts_secret`) only the assignee, the NPM lead and the Commissioner
+    see them. `phone_index` is a keyed blind index so a repeat caller can be found.
+    """
+
+    kind = models.CharField(_("kind"), max_length=16, choices=c.ApplicantKind.choices, default=c.ApplicantKind.PERSON)
+    surname = models.CharField(_("surname"), max_length=100, blank=True)
+    given_name = models.CharField(_("name"), max_length=100, blank=True)
+    patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=8, choices=c.Sex.choices, default=c.Sex.UNKNOWN)
+    citizenship = models.CharField(
+        _("citizenship"), max_length=12, choices=c.Citizenship.choices, default=c.Citizenship.UNKNOWN
+    )
+    organisation = models.CharField(_("organisation name"), max_length=200, blank=True)
+    is_ngo = models.BooleanField(_("non-governmental organisation"), default=False)
+    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district"))
+    address = EncryptedTextField(_("address"))
+    phone = EncryptedTextField(_("phone"))
+    email = EncryptedTextField(_("e-mail"))
+    phone_index = models.CharField(max_length=64, blank=True, db_index=True)  # blind index of `phone`
+    contacts_secret = models.BooleanField(_("contacts kept secret at the person's request"), default=False)
+    is_minor = models.BooleanField(_("minor"), default=False)
+    vulnerability = models.CharField(
+        _("vulnerability"), max_length=200, blank=True, help_text=_("For example: disability, elderly, migrant")
+    )
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(
+            [
+                "kind",
+                "surname",
+                "given_name",
+                "patronymic",
+                "birth_date",
+                "sex",
+                "citizenship",
+                "organisation",
+                "is_ngo",
+                "district",
+                "contacts_secret",
+                "is_minor",
+                "vulnerability",
+            ],
+            CONF,
+        ),
+        **dict.fromkeys(["address", "phone", "email"], SECRET),
+        "phone_index": INT,
+    }
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        indexes = [
+            # The duplicate hint: same applicant by name.
+            models.Index(fields=["surname", "given_name"], name="complaints_party_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == c.ApplicantKind.LEGAL_ENTITY:
+            return self.organisation
+        return " ".join(p for p in (self.surname, self.given_name, self.patronymic) if p)
+
+
+class Application(BaseModel):
+    """One application in the register, from registration to closure."""
+
+    number = models.CharField(_("registration number"), max_length=40, unique=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    sequence = models.PositiveIntegerField(_("sequence"))
+    unit = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="applications", verbose_name=_("unit")
+    )
+    channel = models.CharField(_("channel"), max_length=20, choices=c.Channel.choices)
+    app_type = models.CharField(
+        _("type"), max_length=16, choices=c.ApplicationType.choices, default=c.ApplicationType.COMPLAINT
+    )
+    received_at = models.DateTimeField(_("received at"))
+    applicant_kind = models.CharField(_("applicant"), max_length=16, choices=c.ApplicantKind.choices)
+    applicant = models.ForeignKey(
+        Party, on_delete=models.PROTECT, null=True, blank=True, related_name="applications", verbose_name=_("applicant")
+    )
+    victims = models.ManyToManyField(Party, blank=True, related_name="victim_in", verbose_name=_("victims"))
+    on_behalf = models.BooleanField(_("submitted on behalf of the victim"), default=False)
+    victim_consent = models.BooleanField(_("victim's consent recorded"), default=False)
+    has_evidence = models.BooleanField(_("supported by documents or other evidence"), default=False)
+    summary = models.TextField(_("summary of the complaint"))
+    district = models.ForeignKey(District, on_delete=models.PROTECT, verbose_name=_("district concerned"))
+    respondents = models.ManyToManyField(
+        Authority, blank=True, related_name="applications", verbose_name=_("respondent authorities")
+    )
+    rights = models.ManyToManyField(
+        RightTopic, blank=True, related_name="applications", verbose_name=_("rights and issues")
+    )
+    violation_date = models.DateField(_("date of the violation"), null=True, blank=True)
+    awareness_date = models.DateField(_("date the applicant learned of it"), null=True, blank=True)
+    court_status = models.CharField(
+        _("court proceedings"), max_length=12, choices=c.CourtStatus.choices, default=c.CourtStatus.NONE
+    )
+    about_court_delay = models.BooleanField(
+        _("about court red tape or non-execution of a judgment"),
+        default=False,
+        help_text=_("These are examined even though courts are otherwise outside the mandate."),
+    )
+    repeat_of = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="repeats", verbose_name=_("repeat of")
+    )
+    new_facts = models.BooleanField(_("brings new facts"), default=False)
+    from_detention = models.BooleanField(_("from a place of detention"), default=False)
+    detention_place = models.CharField(_("place of detention"), max_length=200, blank=True)
+    facility_received_at = models.DateTimeField(_("received by the facility"), null=True, blank=True)
+    facility_forwarded_at = models.DateTimeField(_("forwarded by the facility"), null=True, blank=True)
+    forwarding_breach = models.BooleanField(_("forwarding took longer than allowed"), default=False)
+    urgent_life = models.BooleanField(_("risk to life"), default=False)
+    urgent_torture = models.BooleanField(_("torture or ill-treatment"), default=False)
+    urgent_child = models.BooleanField(_("child at risk"), default=False)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=20, choices=c.Sensitivity.choices, default=c.Sensitivity.NORMAL
+    )
+    is_secret = models.BooleanField(default=False, editable=False)  # derived: highly sensitive = secret tier
+    disclosure_consent = models.CharField(
+        _("identity disclosure"), max_length=16, choices=c.DisclosureConsent.choices, default=c.DisclosureConsent.NONE
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_applications",
+        verbose_name=_("assigned to"),
+    )
+    status = models.CharField(_("status"), max_length=24, choices=c.Status.choices, default=c.Status.REGISTERED)
+    in_intake = models.BooleanField(default=True, editable=False)  # derived: before the admissibility decision
+    refusal_ground = models.CharField(_("refusal ground"), max_length=20, choices=c.RefusalGround.choices, blank=True)
+    referred_to = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("referred to")
+    )
+    decision_reason = models.TextField(_("reasons"), blank=True)
+    decided_at = models.DateTimeField(_("admissibility decided at"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=24, choices=c.Outcome.choices, blank=True)
+    rights_restored = models.BooleanField(_("rights restored"), default=False)
+    concluded_at = models.DateTimeField(_("concluded at"), null=True, blank=True)
+    notified_at = models.DateTimeField(_("applicant notified at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    # Region = where the matter arose: a regional centre sees the cases of its districts.
+    SCOPE = Scope(
+        unit="unit",
+        region="district__region",
+        assignees="assignee",
+        creator="created_by",
+        intake_open="in_intake",
+        restricted="is_secret",
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(
+            [
+                "number",
+                "year",
+                "sequence",
+                "unit",
+                "channel",
+                "app_type",
+                "received_at",
+                "applicant_kind",
+                "district",
+                "respondents",
+                "rights",
+                "court_status",
+                "about_court_delay",
+                "repeat_of",
+                "from_detention",
+                "detention_place",
+                "facility_received_at",
+                "facility_forwarded_at",
+                "forwarding_breach",
+                "urgent_life",
+                "urgent_torture",
+                "urgent_child",
+                "sensitivity",
+                "is_secret",
+                "assignee",
+                "status",
+                "in_intake",
+                "refusal_ground",
+                "referred_to",
+                "decided_at",
+                "outcome",
+                "rights_restored",
+                "concluded_at",
+                "notified_at",
+                "closed_at",
+                "new_facts",
+                "has_evidence",
+                "on_behalf",
+                "victim_consent",
+                "disclosure_consent",
+            ],
+            INT,
+        ),
+        **dict.fromkeys(
+            ["applicant", "victims", "summary", "violation_date", "awareness_date", "decision_reason"], CONF
+        ),
+    }
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        permissions = [("handle_application", _("Decide on and work a case file"))]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "unit", "sequence"], name="complaints_application_number_unique"),
+        ]
+        indexes = [
+            # The register list: newest first within a status (and the scoped variants by unit).
+            models.Index(fields=["status", "-received_at"], name="complaints_app_status_recv_idx"),
+            models.Index(fields=["unit", "status", "-received_at"], name="complaints_app_unit_status_idx"),
+            # "My cases".
+            models.Index(fields=["assignee", "status"], name="complaints_app_assignee_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    def get_absolute_url(self) -> str:
+        return reverse("complaints:detail", args=[self.public_id])
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.urgent_life or self.urgent_torture or self.urgent_child
+
+
+class RegisterCounter(models.Model):
+    """The last sequence number per year and unit; locked while a number is drawn."""
+
+    year = models.PositiveSmallIntegerField()
+    unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    last = models.PositiveIntegerField(default=0)
+
+    DATA_CLASSES = {"year": INT, "unit": INT, "last": INT}
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["year", "unit"], name="complaints_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.year}/{self.unit_id}: {self.last}"
+
+
+class Call(BaseModel):
+    """A call to the 916 line: logged in under a minute, may become an application."""
+
+    received_at = models.DateTimeField(_("time of the call"))
+    caller_name = models.CharField(_("caller (if given)"), max_length=150, blank=True)
+    caller_phone = EncryptedTextField(_("caller's phone"))
+    topic = models.ForeignKey(RightTopic, on_delete=models.PROTECT, verbose_name=_("topic"))
+    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district"))
+    urgent = models.BooleanField(_("urgent"), default=False)
+    note = models.TextField(_("short note"), blank=True)
+    application = models.OneToOneField(
+        Application, on_delete=models.PROTECT, null=True, blank=True, related_name="call", verbose_name=_("application")
+    )
+
+    # The person who took the call keeps it; their unit (the 916 centre) sees its calls.
+    SCOPE = Scope(unit="created_by__org_unit", assignees="created_by", creator=None)
+    objects = ScopedQuerySet.as_manager()
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(["received_at", "topic", "district", "urgent", "application"], INT),
+        **dict.fromkeys(["caller_name", "note"], CONF),
+        "caller_phone": SECRET,
+    }
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("916 call")
+        verbose_name_plural = _("916 calls")
+        indexes = [models.Index(fields=["topic", "received_at"], name="complaints_call_topic_idx")]  # quarterly stats
+
+    def __str__(self) -> str:
+        return f"916 {self.received_at:%Y-%m-%d %H:%M}"
+
+
+class InfoRequest(BaseModel):
+    """A request for information to an authority, with its reply deadline (§3.6)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="info_requests", verbose_name=_("application")
+    )
+    addressee = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, related_name="info_requests", verbose_name=_("addressee")
+    )
+    basis = models.CharField(_("legal basis"), max_length=24, choices=c.InfoRequestBasis.choices)
+    questions = models.TextField(_("questions"))
+    sent_at = models.DateTimeField(_("sent at"))
+    due_at = models.DateTimeField(_("reply due"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=c.InfoRequestStatus.choices, default=c.InfoRequestStatus.SENT
+    )
+    reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    reply_at = models.DateTimeField(_("reply received at"), null=True, blank=True)
+    reply = models.TextField(_("reply"), blank=True)
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(
+            ["application", "addressee", "basis", "sent_at", "due_at", "status", "reminders", "reply_at"], INT
+        ),
+        **dict.fromkeys(["questions", "reply"], CONF),
+    }
+
+    class Meta:
+        ordering = ["due_at"]
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
+        indexes = [models.Index(fields=["status", "due_at"], name="complaints_inforeq_due_idx")]  # overdue by authority
+
+    def __str__(self) -> str:
+        return f"{self.application.number} → {self.addressee}"
+
+
+class Measure(BaseModel):
+    """A measure taken when a violation is found: a letter, an urgent measure, a recommendation."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="measures", verbose_name=_("application")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=c.MeasureKind.choices)
+    addressee = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="+", verbose_name=_("addressee"))
+    text = models.TextField(_("text"))
+    taken_at = models.DateTimeField(_("taken at"))
+    recommendation_ref = models.CharField(
+        _("recommendation reference"),
+        max_length=60,
+        blank=True,
+        help_text=_("Until the recommendations register exists."),
+    )
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(["application", "kind", "addressee", "taken_at", "recommendation_ref"], INT),
+        "text": CONF,
+    }
+
+    class Meta:
+        ordering = ["taken_at"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.addressee}"
+
+
+class CaseNote(BaseModel):
+    """An internal note on the case file."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="notes", verbose_name=_("application")
+    )
+    text = models.TextField(_("note"))
+
+    DATA_CLASSES = {**BaseModel.DATA_CLASSES, "application": INT, "text": CONF}
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("case note")
+        verbose_name_plural = _("case notes")
+
+    def __str__(self) -> str:
+        return f"note on {self.application_id}"

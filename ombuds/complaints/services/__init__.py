@@ -1,0 +1,27 @@
+"""The only doorway that changes applications, calls and information requests."""
+
+from ombuds.complaints.services.case import (  # noqa: F401
+    add_measure,
+    add_note,
+    assign_application,
+    close_application,
+    conclude_application,
+    decide_admissibility,
+    extend_consideration,
+    notify_applicant,
+    reopen_application,
+    transfer_application,
+)
+from ombuds.complaints.services.info_requests import (  # noqa: F401
+    escalate_info_request,
+    mark_overdue_info_requests,
+    record_reply,
+    remind_info_request,
+    send_info_request,
+)
+from ombuds.complaints.services.intake import (  # noqa: F401
+    convert_call,
+    duplicate_candidates,
+    log_call,
+    register_application,
+)

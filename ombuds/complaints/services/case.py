@@ -1,0 +1,233 @@
+"""The case file after intake: admissibility decision, assignment, transfer, consideration,
+conclusion with measures, notification of the applicant, closure and reopening (§3.1)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ombuds.complaints import choices as c
+from ombuds.complaints.models import Application, CaseNote, Measure
+from ombuds.complaints.services.common import move, open_deadlines
+from ombuds.core import audit, deadlines, notifications
+
+DECISIONS = {"accept", "refuse", "refer", "request_info"}
+
+
+def _lock(app: Application) -> Application:
+    return Application.objects.select_for_update(of=("self",)).select_related("unit").get(pk=app.pk)
+
+
+def _save(app: Application, actor, *fields: str) -> None:
+    app.updated_by = actor
+    app.save(update_fields=[*fields, "updated_by", "updated_at"])
+
+
+def _close_deadlines(actor, app, *codes: str) -> None:
+    for deadline in open_deadlines(app, *codes):
+        deadlines.close_deadline(actor, deadline)
+
+
+@transaction.atomic
+def decide_admissibility(
+    actor, app: Application, decision: str, *, reason: str = "", ground: str = "", referred_to=None
+) -> Application:
+    """Accept, refuse (with a ground and reasons), refer (to a body), or ask the applicant for more."""
+    if decision not in DECISIONS:
+        raise ValidationError(_("Unknown decision."))
+    app = _lock(app)
+    if app.status not in c.INTAKE_STATUSES:
+        raise ValidationError(_("Admissibility has already been decided."))
+    if decision == "refuse":
+        if ground not in c.RefusalGround.values:
+            raise ValidationError({"ground": _("Choose the ground for the refusal.")})
+        if not reason.strip():
+            raise ValidationError({"reason": _("A refusal must give its reasons.")})
+    if decision == "refer" and referred_to is None:
+        raise ValidationError({"referred_to": _("Choose the body the application is referred to.")})
+    target = {
+        "accept": c.Status.UNDER_CONSIDERATION,
+        "refuse": c.Status.REFUSED,
+        "refer": c.Status.REFERRED,
+        "request_info": c.Status.INFO_REQUESTED,
+    }[decision]
+    old = move(app, target)
+    now = timezone.now()
+    app.refusal_ground = ground if decision == "refuse" else ""
+    app.referred_to = referred_to if decision == "refer" else None
+    app.decision_reason = reason.strip()
+    app.in_intake = decision == "request_info"
+    if decision != "request_info":
+        app.decided_at = now
+        _close_deadlines(actor, app, "reasoned_refusal", "urgent_triage")
+    _save(app, actor, "status", "refusal_ground", "referred_to", "decision_reason", "in_intake", "decided_at")
+    if decision == "accept":
+        rule = (
+            "consideration_access_to_information"
+            if app.rights.filter(code="access_to_information").exists()
+            else "consideration"
+        )
+        deadlines.start_deadline(actor, app, rule, responsible=app.assignee)
+    audit.record(
+        "application.admissibility_decided",
+        actor=actor,
+        obj=app,
+        changes={
+            "status": [old, app.status],
+            "decision": decision,
+            "ground": app.refusal_ground,
+            "referred_to": getattr(referred_to, "code", ""),
+        },
+    )
+    return app
+
+
+@transaction.atomic
+def assign_application(actor, app: Application, assignee) -> Application:
+    app = _lock(app)
+    if app.status == c.Status.CLOSED:
+        raise ValidationError(_("A closed application cannot be assigned."))
+    previous = app.assignee.username if app.assignee_id else None
+    app.assignee = assignee
+    _save(app, actor, "assignee")
+    for deadline in open_deadlines(app, "consideration", "consideration_access_to_information"):
+        deadline.responsible = assignee
+        deadline.save(update_fields=["responsible", "updated_at"])
+    audit.record("application.assigned", actor=actor, obj=app, changes={"assignee": [previous, assignee.username]})
+    notifications.notify(assignee, "application.assigned", {"number": app.number}, app.get_absolute_url())
+    return app
+
+
+@transaction.atomic
+def transfer_application(actor, app: Application, unit, reason: str) -> Application:
+    """Hand the case to another unit (e.g. a regional centre to the head office); the assignee is cleared."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    app = _lock(app)
+    if app.status == c.Status.CLOSED:
+        raise ValidationError(_("A closed application cannot be transferred."))
+    old_unit = app.unit.code
+    app.unit, app.assignee = unit, None
+    _save(app, actor, "unit", "assignee")
+    audit.record(
+        "application.transferred",
+        actor=actor,
+        obj=app,
+        changes={"unit": [old_unit, unit.code], "reason": reason.strip()},
+    )
+    return app
+
+
+@transaction.atomic
+def add_note(actor, app: Application, text: str) -> CaseNote:
+    if not text.strip():
+        raise ValidationError({"text": _("The note is empty.")})
+    note = CaseNote.objects.create(application=app, text=text.strip(), created_by=actor, updated_by=actor)
+    audit.record("application.note_added", actor=actor, obj=app, changes={"note": str(note.public_id)})
+    return note
+
+
+@transaction.atomic
+def extend_consideration(actor, app: Application, reason: str) -> Application:
+    """Once, with reasons; the applicant is to be informed (recorded in the audit trail)."""
+    app = _lock(app)
+    if app.status != c.Status.UNDER_CONSIDERATION:
+        raise ValidationError(_("Only an application under consideration can be extended."))
+    deadline = open_deadlines(app, "consideration", "consideration_access_to_information").first()
+    if deadline is None:
+        raise ValidationError(_("This application has no consideration deadline."))
+    deadlines.extend_deadline(actor, deadline, reason)
+    audit.record(
+        "application.consideration_extended",
+        actor=actor,
+        obj=app,
+        changes={"reason": reason.strip(), "applicant_to_be_informed": True},
+    )
+    return app
+
+
+@transaction.atomic
+def add_measure(actor, app: Application, *, kind: str, addressee, text: str, recommendation_ref: str = "") -> Measure:
+    if app.status not in (c.Status.UNDER_CONSIDERATION, c.Status.CONCLUDED):
+        raise ValidationError(_("Measures are taken while the application is considered."))
+    if not text.strip():
+        raise ValidationError({"text": _("Describe the measure.")})
+    measure = Measure.objects.create(
+        application=app,
+        kind=kind,
+        addressee=addressee,
+        text=text.strip(),
+        taken_at=timezone.now(),
+        recommendation_ref=recommendation_ref,
+        created_by=actor,
+        updated_by=actor,
+    )
+    audit.record("application.measure_taken", actor=actor, obj=app, changes={"kind": kind, "addressee": addressee.code})
+    return measure
+
+
+@transaction.atomic
+def conclude_application(
+    actor, app: Application, outcome: str, *, rights_restored: bool = False, reason: str = ""
+) -> Application:
+    """Conclusion of §6; a violation found needs at least one measure already taken."""
+    if outcome not in c.Outcome.values:
+        raise ValidationError({"outcome": _("Choose an outcome.")})
+    app = _lock(app)
+    if outcome == c.Outcome.VIOLATION_FOUND and not app.measures.exists():
+        raise ValidationError(_("A violation was found: record at least one measure first."))
+    old = move(app, c.Status.CONCLUDED)
+    app.outcome, app.rights_restored, app.concluded_at = outcome, rights_restored, timezone.now()
+    if reason.strip():
+        app.decision_reason = reason.strip()
+    _save(app, actor, "status", "outcome", "rights_restored", "concluded_at", "decision_reason")
+    _close_deadlines(actor, app, "consideration", "consideration_access_to_information")
+    deadlines.start_deadline(actor, app, "applicant_notification", responsible=app.assignee)
+    audit.record(
+        "application.concluded", actor=actor, obj=app, changes={"status": [old, app.status], "outcome": outcome}
+    )
+    return app
+
+
+@transaction.atomic
+def notify_applicant(actor, app: Application) -> Application:
+    app = _lock(app)
+    old = move(app, c.Status.APPLICANT_NOTIFIED)
+    app.notified_at = timezone.now()
+    _save(app, actor, "status", "notified_at")
+    _close_deadlines(actor, app, "applicant_notification")
+    audit.record("application.applicant_notified", actor=actor, obj=app, changes={"status": [old, app.status]})
+    return app
+
+
+@transaction.atomic
+def close_application(actor, app: Application) -> Application:
+    app = _lock(app)
+    old = move(app, c.Status.CLOSED)
+    app.closed_at = timezone.now()
+    _save(app, actor, "status", "closed_at")
+    audit.record("application.closed", actor=actor, obj=app, changes={"status": [old, app.status]})
+    return app
+
+
+@transaction.atomic
+def reopen_application(actor, app: Application, new_facts: str) -> Application:
+    """Only with new facts (§3.1): consideration starts again with a fresh deadline."""
+    if not new_facts.strip():
+        raise ValidationError({"new_facts": _("Describe the new facts.")})
+    app = _lock(app)
+    if app.status != c.Status.CLOSED:
+        raise ValidationError(_("Only a closed application can be reopened."))
+    old = move(app, c.Status.UNDER_CONSIDERATION)
+    app.closed_at, app.outcome, app.concluded_at, app.notified_at = None, "", None, None
+    _save(app, actor, "status", "closed_at", "outcome", "concluded_at", "notified_at")
+    deadlines.start_deadline(actor, app, "consideration", responsible=app.assignee)
+    audit.record(
+        "application.reopened",
+        actor=actor,
+        obj=app,
+        changes={"status": [old, app.status], "new_facts": new_facts.strip()},
+    )
+    return app

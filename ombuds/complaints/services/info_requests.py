@@ -1,0 +1,107 @@
+"""Information requests to authorities (§3.6): due date from the legal clock, reminders,
+overdue marking, escalation, the reply."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ombuds.complaints import choices as c
+from ombuds.complaints.models import Application, InfoRequest
+from ombuds.core import audit, deadlines
+
+RULE_FOR_BASIS = {
+    c.InfoRequestBasis.ACCESS_TO_INFORMATION: "info_request_reply_access_to_information",
+    c.InfoRequestBasis.GENERAL: "info_request_reply",
+}
+
+
+def _lock(request: InfoRequest) -> InfoRequest:
+    return InfoRequest.objects.select_for_update(of=("self",)).select_related("application").get(pk=request.pk)
+
+
+@transaction.atomic
+def send_info_request(actor, app: Application, *, addressee, basis: str, questions: str) -> InfoRequest:
+    if app.status not in (c.Status.UNDER_CONSIDERATION, c.Status.REGISTERED, c.Status.INFO_REQUESTED):
+        raise ValidationError(_("Information can only be requested while the application is open."))
+    if basis not in RULE_FOR_BASIS:
+        raise ValidationError({"basis": _("Choose the legal basis.")})
+    if not questions.strip():
+        raise ValidationError({"questions": _("Write the questions.")})
+    now = timezone.now()
+    deadline = deadlines.start_deadline(actor, app, RULE_FOR_BASIS[basis], start=now, responsible=app.assignee)
+    request = InfoRequest.objects.create(
+        application=app,
+        addressee=addressee,
+        basis=basis,
+        questions=questions.strip(),
+        sent_at=now,
+        due_at=deadline.due_at,
+        created_by=actor,
+        updated_by=actor,
+    )
+    audit.record(
+        "info_request.sent",
+        actor=actor,
+        obj=request,
+        changes={"application": app.number, "addressee": addressee.code, "due_at": request.due_at.isoformat()},
+    )
+    return request
+
+
+@transaction.atomic
+def record_reply(actor, request: InfoRequest, reply: str) -> InfoRequest:
+    request = _lock(request)
+    if request.status == c.InfoRequestStatus.ANSWERED:
+        raise ValidationError(_("The reply is already recorded."))
+    if not reply.strip():
+        raise ValidationError({"reply": _("The reply is empty.")})
+    request.status, request.reply, request.reply_at = c.InfoRequestStatus.ANSWERED, reply.strip(), timezone.now()
+    request.updated_by = actor
+    request.save(update_fields=["status", "reply", "reply_at", "updated_by", "updated_at"])
+    late = request.reply_at > request.due_at
+    audit.record("info_request.answered", actor=actor, obj=request, changes={"late": late})
+    return request
+
+
+@transaction.atomic
+def remind_info_request(actor, request: InfoRequest) -> InfoRequest:
+    request = _lock(request)
+    if request.status not in (c.InfoRequestStatus.SENT, c.InfoRequestStatus.OVERDUE, c.InfoRequestStatus.REMINDED):
+        raise ValidationError(_("Only an unanswered request can be reminded."))
+    request.status, request.reminders, request.updated_by = c.InfoRequestStatus.REMINDED, request.reminders + 1, actor
+    request.save(update_fields=["status", "reminders", "updated_by", "updated_at"])
+    audit.record("info_request.reminded", actor=actor, obj=request, changes={"reminders": request.reminders})
+    return request
+
+
+@transaction.atomic
+def escalate_info_request(actor, request: InfoRequest, reason: str) -> InfoRequest:
+    """After reminders: to the authority's superior body (recorded with the reason)."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    request = _lock(request)
+    if request.status not in (c.InfoRequestStatus.OVERDUE, c.InfoRequestStatus.REMINDED):
+        raise ValidationError(_("Only an overdue or reminded request can be escalated."))
+    request.status, request.updated_by = c.InfoRequestStatus.ESCALATED, actor
+    request.save(update_fields=["status", "updated_by", "updated_at"])
+    audit.record("info_request.escalated", actor=actor, obj=request, changes={"reason": reason.strip()})
+    return request
+
+
+def mark_overdue_info_requests(now=None) -> int:
+    """Periodic job: unanswered requests past their due time become overdue."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            InfoRequest.objects.select_for_update(skip_locked=True, of=("self",)).filter(
+                status=c.InfoRequestStatus.SENT, due_at__lt=now
+            )
+        )
+        for request in due:
+            request.status = c.InfoRequestStatus.OVERDUE
+            request.save(update_fields=["status", "updated_at"])
+            audit.record("info_request.overdue", obj=request)
+    return len(due)

@@ -1,0 +1,231 @@
+"""Intake on every channel: register an application, log a 916 call, convert a call."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ombuds.accounts.choices import OrgUnitKind, RoleCode
+from ombuds.complaints import choices as c
+from ombuds.complaints.models import Application, Call, Party, RegisterCounter
+from ombuds.complaints.services.common import require
+from ombuds.core import audit, crypto, deadlines, notifications
+from ombuds.core.clock import WorkingCalendar, due_after
+from ombuds.core.models import DeadlineRule
+
+PARTY_FIELDS = {
+    "kind",
+    "surname",
+    "given_name",
+    "patronymic",
+    "birth_date",
+    "sex",
+    "citizenship",
+    "organisation",
+    "is_ngo",
+    "district",
+    "address",
+    "phone",
+    "email",
+    "contacts_secret",
+    "is_minor",
+    "vulnerability",
+}
+M2M = {"respondents", "rights"}
+
+
+def _next_number(unit, year: int) -> tuple[int, str]:
+    counter, _ = RegisterCounter.objects.select_for_update().get_or_create(year=year, unit=unit)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last, f"{year}/{unit.number_prefix or unit.code.upper()}/{counter.last:05d}"
+
+
+def _make_party(actor, data: dict) -> Party:
+    unknown = set(data) - PARTY_FIELDS
+    if unknown:
+        raise TypeError(f"unknown party fields: {sorted(unknown)}")
+    party = Party(**data, created_by=actor, updated_by=actor)
+    if party.phone:
+        party.phone_index = crypto.blind_index(party.phone, "party.phone")
+    party.save()
+    return party
+
+
+def _staff_with(role: str, *, unit=None, unit_kind: str | None = None):
+    users = get_user_model().objects.filter(is_active=True, roles__code=role)
+    if unit is not None:
+        users = users.filter(org_unit=unit)
+    if unit_kind is not None:
+        users = users.filter(org_unit__kind=unit_kind)
+    return users.distinct()
+
+
+def _check_detention_mail(app: Application, cal: WorkingCalendar) -> None:
+    """Letters from detention must be forwarded within the configured term (24 h by default)."""
+    if not (app.from_detention and app.facility_received_at and app.facility_forwarded_at):
+        return
+    rule = DeadlineRule.objects.get(code="detention_mail_forwarding")
+    limit = due_after(app.facility_received_at, rule.term, rule.unit, roll=rule.roll_to_working_day, cal=cal)
+    app.forwarding_breach = app.facility_forwarded_at > limit
+
+
+@transaction.atomic
+def register_application(
+    actor,
+    *,
+    unit,
+    channel: str,
+    summary: str,
+    district,
+    applicant_kind: str,
+    applicant: dict | None = None,
+    received_at: datetime | None = None,
+    respondents=(),
+    rights=(),
+    **fields,
+) -> Application:
+    """Register an application from any channel: number, acknowledgement, deadlines, alerts."""
+    require(actor, "accounts.register_intake")
+    received_at = received_at or timezone.now()
+    cal = WorkingCalendar.load()
+    sequence, number = _next_number(unit, timezone.localtime(received_at).year)
+    party = None
+    if applicant_kind != c.ApplicantKind.ANONYMOUS and applicant:
+        party = _make_party(actor, {"kind": applicant_kind, **applicant})
+    app = Application(
+        number=number,
+        year=timezone.localtime(received_at).year,
+        sequence=sequence,
+        unit=unit,
+        channel=channel,
+        summary=summary,
+        district=district,
+        applicant_kind=applicant_kind,
+        applicant=party,
+        received_at=received_at,
+        created_by=actor,
+        updated_by=actor,
+        **fields,
+    )
+    app.is_secret = app.sensitivity == c.Sensitivity.HIGHLY_SENSITIVE
+    _check_detention_mail(app, cal)
+    app.full_clean(exclude=["applicant", "respondents", "rights", "victims"])
+    app.save()
+    app.respondents.set(respondents)
+    app.rights.set(rights)
+    audit.record(
+        "application.registered",
+        actor=actor,
+        obj=app,
+        changes={"number": number, "channel": channel, "unit": unit.code, "urgent": app.is_urgent},
+    )
+    # The acknowledgement is generated with the registration; its deadline is met at once.
+    ack = deadlines.start_deadline(actor, app, "acknowledgement", start=received_at, cal=cal)
+    deadlines.close_deadline(actor, ack)
+    deadlines.start_deadline(actor, app, "reasoned_refusal", start=received_at, cal=cal)
+    if app.is_urgent:
+        heads = list(_staff_with(RoleCode.DEPARTMENT_HEAD, unit=unit))
+        deadlines.start_deadline(
+            actor, app, "urgent_triage", start=received_at, cal=cal, responsible=heads[0] if heads else None
+        )
+        for head in heads:
+            notifications.notify(head, "application.urgent", {"number": number}, app.get_absolute_url())
+    if app.forwarding_breach:
+        audit.record(
+            "application.forwarding_breach",
+            actor=actor,
+            obj=app,
+            changes={
+                "received": app.facility_received_at.isoformat(),
+                "forwarded": app.facility_forwarded_at.isoformat(),
+            },
+        )
+        for lead in _staff_with(RoleCode.DEPARTMENT_HEAD, unit_kind=OrgUnitKind.NPG):
+            notifications.notify(lead, "application.forwarding_breach", {"number": number}, app.get_absolute_url())
+    return app
+
+
+def duplicate_candidates(app: Application, limit: int = 5) -> list[Application]:
+    """Earlier applications by the same applicant against a common respondent with similar text."""
+    if app.applicant is None or not app.applicant.surname:
+        return []
+    respondents = list(app.respondents.values_list("pk", flat=True))
+    earlier = (
+        Application.objects.filter(
+            applicant__surname__iexact=app.applicant.surname,
+            applicant__given_name__iexact=app.applicant.given_name,
+            respondents__in=respondents,
+            received_at__lt=app.received_at,
+        )
+        .exclude(pk=app.pk)
+        .distinct()
+        .order_by("-received_at")[:50]
+    )
+    scored = [
+        (difflib.SequenceMatcher(None, app.summary.lower(), other.summary.lower()).ratio(), other) for other in earlier
+    ]
+    return [other for score, other in sorted(scored, key=lambda pair: -pair[0]) if score >= 0.5][:limit]
+
+
+@transaction.atomic
+def log_call(
+    actor,
+    *,
+    topic,
+    received_at: datetime | None = None,
+    caller_name: str = "",
+    caller_phone: str = "",
+    district=None,
+    urgent: bool = False,
+    note: str = "",
+) -> Call:
+    require(actor, "accounts.register_intake")
+    call = Call.objects.create(
+        received_at=received_at or timezone.now(),
+        caller_name=caller_name,
+        caller_phone=caller_phone,
+        topic=topic,
+        district=district,
+        urgent=urgent,
+        note=note,
+        created_by=actor,
+        updated_by=actor,
+    )
+    audit.record("call.logged", actor=actor, obj=call, changes={"topic": topic.code, "urgent": urgent})
+    return call
+
+
+@transaction.atomic
+def convert_call(actor, call: Call, *, unit, summary: str, district, **fields) -> Application:
+    """Turn a 916 call into an application (one click in the call log); the call stays linked."""
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    if call.application_id:
+        raise ValidationError(_("This call is already an application."))
+    applicant = {"given_name": call.caller_name} if call.caller_name else None
+    if applicant and call.caller_phone:
+        applicant["phone"] = call.caller_phone
+    app = register_application(
+        actor,
+        unit=unit,
+        channel=c.Channel.CALL_916,
+        summary=summary,
+        district=district,
+        applicant_kind=c.ApplicantKind.PERSON if applicant else c.ApplicantKind.ANONYMOUS,
+        applicant=applicant,
+        received_at=call.received_at,
+        rights=[call.topic],
+        urgent_life=fields.pop("urgent_life", call.urgent),
+        **fields,
+    )
+    call.application = app
+    call.updated_by = actor
+    call.save(update_fields=["application", "updated_by", "updated_at"])
+    audit.record("call.converted", actor=actor, obj=call, changes={"application": app.number})
+    return app

@@ -1,0 +1,96 @@
+"""Permission-matrix rows of the complaints app (see ombuds/core/testing.py)."""
+
+from django.urls import reverse
+
+from ombuds.core.testing import ANONYMOUS, Row
+
+INTAKE = ["commissioner", "department_head", "complaints_officer", "regional_officer", "intake_operator"]
+HANDLERS = ["commissioner", "department_head", "complaints_officer", "regional_officer"]
+NO_CASES = ["awareness_staff", "analyst", "auditor", "sysadmin"]
+
+
+def _statuses(default, **groups):
+    expected = {ANONYMOUS: 302}
+    for status, names in groups.items():
+        expected.update(dict.fromkeys(names, int(status.lstrip("s"))))
+    return expected, default
+
+
+def _app(user, in_scope: bool):
+    """An application the requesting user may see (their unit and region, assigned to and registered
+    by them), or one of another region that only the Commissioner sees."""
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.complaints.models import Application
+    from ombuds.complaints.testing import make_application
+    from ombuds.core.models import District
+
+    if in_scope and user is not None and user.org_unit_id:
+        unit = user.org_unit
+        district = District.objects.filter(region=unit.region).first()
+    else:
+        unit, district = OrgUnit.objects.get(code="rc_north"), District.objects.get(code="guba")
+    app = make_application(None, unit=unit, district=district)
+    if in_scope and user is not None:
+        Application.objects.filter(pk=app.pk).update(assignee=user, created_by=user)
+    return app
+
+
+def detail(in_scope):
+    return lambda user: reverse("complaints:detail", args=[_app(user, in_scope).public_id])
+
+
+def action(in_scope):
+    return lambda user: reverse("complaints:action", args=[_app(user, in_scope).public_id, "note"])
+
+
+def reply(in_scope):
+    def build(user):
+        from ombuds.complaints import services
+        from ombuds.complaints.testing import authority
+
+        app = _app(user, in_scope)
+        request = services.send_info_request(None, app, addressee=authority("mia"), basis="general", questions="Why?")
+        return reverse("complaints:info_request_reply", args=[request.public_id])
+
+    return build
+
+
+def convert(in_scope):
+    def build(user):
+        from ombuds.accounts.testing import make_user
+        from ombuds.complaints import services
+        from ombuds.complaints.models import Call, RightTopic
+
+        owner = user if (in_scope and user is not None) else make_user(roles=["intake_operator"], unit="rc_north")
+        call = services.log_call(None, topic=RightTopic.objects.get(code="police"))
+        Call.objects.filter(pk=call.pk).update(created_by=owner)
+        return reverse("complaints:call_convert", args=[call.public_id])
+
+    return build
+
+
+ROWS = [
+    Row("complaints:list", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:list")),
+    Row("complaints:register", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:register")),
+    Row("complaints:call_log", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:call_log")),
+    Row("complaints:call_convert", *_statuses(403, s302=INTAKE), method="post", url=convert(True)),
+    Row(
+        "complaints:call_convert",
+        *_statuses(403, s302=["commissioner"], s404=INTAKE[1:]),
+        method="post",
+        scope="out",
+        url=convert(False),
+    ),
+    Row("complaints:detail", *_statuses(200, s404=NO_CASES), url=detail(True)),
+    Row("complaints:detail", *_statuses(404, s200=["commissioner"]), scope="out", url=detail(False)),
+    Row("complaints:action", *_statuses(403, s302=HANDLERS, s404=NO_CASES), method="post", url=action(True)),
+    Row("complaints:action", *_statuses(404, s302=["commissioner"]), method="post", scope="out", url=action(False)),
+    Row("complaints:info_request_reply", *_statuses(403, s302=HANDLERS, s404=NO_CASES), method="post", url=reply(True)),
+    Row(
+        "complaints:info_request_reply",
+        *_statuses(404, s302=["commissioner"]),
+        method="post",
+        scope="out",
+        url=reply(False),
+    ),
+]

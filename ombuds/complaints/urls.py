@@ -1,0 +1,14 @@
+from django.urls import path
+
+from ombuds.complaints import views
+
+app_name = "complaints"
+urlpatterns = [
+    path("", views.application_list, name="list"),
+    path("new/", views.application_register, name="register"),
+    path("calls/", views.call_log, name="call_log"),
+    path("calls/<uuid:public_id>/convert/", views.call_convert, name="call_convert"),
+    path("info-requests/<uuid:public_id>/reply/", views.info_request_reply, name="info_request_reply"),
+    path("<uuid:public_id>/", views.application_detail, name="detail"),
+    path("<uuid:public_id>/<slug:action>/", views.application_action, name="action"),
+]

@@ -1,0 +1,220 @@
+"""Thin views: parse → funnel → service → render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ombuds.accounts.scoping import PurposeRequired, get_object_for_user
+from ombuds.complaints import forms as f
+from ombuds.complaints import services
+from ombuds.complaints.admissibility import assess
+from ombuds.complaints.choices import Status
+from ombuds.complaints.listing import filtered_applications, page_of
+from ombuds.complaints.models import Application, Call, InfoRequest
+from ombuds.core.models import Deadline
+
+HANDLE = "complaints.handle_application"
+
+
+def get_application_for_user(user, public_id, *, write: bool = False, purpose: str = "") -> Application:
+    return get_object_for_user(
+        Application.objects.select_related("unit", "district", "applicant", "assignee"),
+        user,
+        public_id,
+        write=write,
+        purpose=purpose,
+    )
+
+
+def _may_use_register(user) -> bool:
+    return any(user.has_perm(p) for p in ("accounts.register_intake", HANDLE, "accounts.view_all_records"))
+
+
+def application_list(request):
+    if not _may_use_register(request.user):
+        raise PermissionDenied
+    qs, filters, form = filtered_applications(request.user, request.GET)
+    page = page_of(qs, request.GET.get("page"))
+    context = {"page": page, "filters": filters, "form": form}
+    template = "complaints/_application_rows.html" if request.htmx else "complaints/application_list.html"
+    return render(request, template, context)
+
+
+@permission_required("accounts.register_intake", raise_exception=True)
+def application_register(request):
+    channel = request.POST.get("channel") or request.GET.get("channel") or "post"
+    form = f.RegisterForm(request.POST or None, initial={"channel": channel})
+    if request.method == "POST" and form.is_valid():
+        try:
+            app = services.register_application(request.user, unit=request.user.org_unit, **form.service_kwargs())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Registered as %(number)s. The acknowledgement is ready.") % {"number": app.number}
+            )
+            return redirect(app.get_absolute_url())
+    sections = f.CHANNEL_SECTIONS.get(channel, set())
+    return render(
+        request,
+        "complaints/application_register.html",
+        {"form": form, "channel": channel, "sections": sections, "channels": f.c.Channel.choices},
+    )
+
+
+def application_detail(request, public_id):
+    purpose = request.GET.get("purpose", "")
+    try:
+        app = get_application_for_user(request.user, public_id, purpose=purpose)
+    except PurposeRequired:
+        return render(request, "complaints/purpose_required.html", {"public_id": public_id})
+    can_handle = request.user.has_perm(HANDLE)
+    context = {
+        "app": app,
+        "assessment": assess(app) if app.status in (Status.REGISTERED, Status.INFO_REQUESTED) else None,
+        "duplicates": services.duplicate_candidates(app),
+        "deadlines": Deadline.objects.filter(
+            content_type__model="application", content_type__app_label="complaints", object_id=app.pk
+        ).select_related("rule"),
+        "info_requests": app.info_requests.select_related("addressee"),
+        "measures": app.measures.select_related("addressee"),
+        "notes": app.notes.select_related("created_by"),
+        "can_handle": can_handle,
+        "forms": _action_forms(app) if can_handle else {},
+        "show_contacts": not (app.applicant and app.applicant.contacts_secret)
+        or request.user == app.assignee
+        or request.user.has_perm("accounts.view_secret_tier"),
+    }
+    return render(request, "complaints/application_detail.html", context)
+
+
+def _action_forms(app: Application) -> dict:
+    forms = {"assign": f.AssignForm(unit=app.unit), "transfer": f.TransferForm(), "note": f.TextForm()}
+    if app.status in (Status.REGISTERED, Status.INFO_REQUESTED):
+        forms["decide"] = f.DecideForm(initial={"ground": assess(app).suggested_ground})
+    if app.status in (Status.REGISTERED, Status.INFO_REQUESTED, Status.UNDER_CONSIDERATION):
+        forms["info_request"] = f.InfoRequestForm()
+    if app.status == Status.UNDER_CONSIDERATION:
+        forms.update(measure=f.MeasureForm(), conclude=f.ConcludeForm(), extend=f.TextForm())
+    if app.status == Status.CONCLUDED:
+        forms["notify"] = f.EmptyForm()
+    if app.status in (Status.REFUSED, Status.REFERRED, Status.APPLICANT_NOTIFIED):
+        forms["close"] = f.EmptyForm()
+    if app.status == Status.CLOSED:
+        forms["reopen"] = f.TextForm()
+    return forms
+
+
+# action name -> (form class, call of the service with the cleaned data)
+ACTIONS = {
+    "decide": (
+        f.DecideForm,
+        lambda u, a, d: services.decide_admissibility(
+            u, a, d["decision"], reason=d["reason"], ground=d["ground"], referred_to=d["referred_to"]
+        ),
+    ),
+    "assign": (f.AssignForm, lambda u, a, d: services.assign_application(u, a, d["assignee"])),
+    "transfer": (f.TransferForm, lambda u, a, d: services.transfer_application(u, a, d["unit"], d["reason"])),
+    "note": (f.TextForm, lambda u, a, d: services.add_note(u, a, d["text"])),
+    "info_request": (
+        f.InfoRequestForm,
+        lambda u, a, d: services.send_info_request(
+            u, a, addressee=d["addressee"], basis=d["basis"], questions=d["questions"]
+        ),
+    ),
+    "measure": (
+        f.MeasureForm,
+        lambda u, a, d: services.add_measure(u, a, kind=d["kind"], addressee=d["addressee"], text=d["text"]),
+    ),
+    "conclude": (
+        f.ConcludeForm,
+        lambda u, a, d: services.conclude_application(
+            u, a, d["outcome"], rights_restored=d["rights_restored"], reason=d["reason"]
+        ),
+    ),
+    "extend": (f.TextForm, lambda u, a, d: services.extend_consideration(u, a, d["text"])),
+    "notify": (f.EmptyForm, lambda u, a, d: services.notify_applicant(u, a)),
+    "close": (f.EmptyForm, lambda u, a, d: services.close_application(u, a)),
+    "reopen": (f.TextForm, lambda u, a, d: services.reopen_application(u, a, d["text"])),
+}
+
+
+def _for_post(user, public_id, purpose: str) -> Application:
+    try:
+        return get_application_for_user(user, public_id, purpose=purpose)
+    except PurposeRequired as exc:
+        raise PermissionDenied from exc
+
+
+@require_POST
+def application_action(request, public_id, action):
+    if action not in ACTIONS:
+        raise Http404
+    app = _for_post(request.user, public_id, request.POST.get("purpose", ""))
+    if not request.user.has_perm(HANDLE):
+        raise PermissionDenied
+    form_class, call = ACTIONS[action]
+    form = form_class(request.POST, unit=app.unit) if form_class is f.AssignForm else form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(app.get_absolute_url())
+    try:
+        call(request.user, app, form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(app.get_absolute_url())
+
+
+@require_POST
+def info_request_reply(request, public_id):
+    request_obj = InfoRequest.objects.filter(public_id=public_id).select_related("application").first()
+    if request_obj is None:
+        raise Http404
+    app = _for_post(request.user, request_obj.application.public_id, request.POST.get("purpose", ""))
+    if not request.user.has_perm(HANDLE):
+        raise PermissionDenied
+    form = f.TextForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("The reply is empty."))
+        services.record_reply(request.user, request_obj, form.cleaned_data["text"])
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    return redirect(app.get_absolute_url())
+
+
+@permission_required("accounts.register_intake", raise_exception=True)
+def call_log(request):
+    """The 916 desk: log a call in under a minute; my recent calls beside the form."""
+    form = f.CallForm(request.POST or None, initial={"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
+    if request.method == "POST" and form.is_valid():
+        services.log_call(request.user, **form.cleaned_data)
+        messages.success(request, _("Call logged."))
+        return redirect("complaints:call_log")
+    calls = Call.objects.visible_to(request.user).select_related("topic", "district", "application")[:30]
+    return render(request, "complaints/call_log.html", {"form": form, "calls": calls})
+
+
+@require_POST
+@permission_required("accounts.register_intake", raise_exception=True)
+def call_convert(request, public_id):
+    call = get_object_for_user(Call.objects, request.user, public_id, write=True)
+    district = call.district or request.user.org_unit.districts().first()
+    try:
+        app = services.convert_call(
+            request.user, call, unit=request.user.org_unit, summary=call.note or str(call.topic), district=district
+        )
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+        return redirect("complaints:call_log")
+    messages.success(request, _("Registered as %(number)s.") % {"number": app.number})
+    return redirect(app.get_absolute_url() if request.user.has_perm(HANDLE) else "complaints:call_log")
