@@ -180,3 +180,28 @@ class User(AbstractUser):
     @property
     def region(self) -> Region | None:
         return self.org_unit.region if self.org_unit_id else None
+
+
+class ApiToken(models.Model):
+    """A personal API token for integrations. Only a SHA-256 digest is stored; the token itself is
+    shown once when created (`manage.py create_api_token`)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user"))
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("prefix"), max_length=8, help_text=_("The first characters, to recognise it"))
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    DATA_CLASSES = {
+        **dict.fromkeys(["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"], DataClass.INTERNAL),
+        "digest": DataClass.CONFIDENTIAL,
+    }
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

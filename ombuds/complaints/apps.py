@@ -8,13 +8,11 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Applications")
 
     def ready(self) -> None:
-        from django.utils.translation import gettext_lazy as _lazy
-
         from ombuds.core.notifications import register_kind
 
-        register_kind("application.urgent", _lazy("Urgent application %(number)s: triage within 24 hours."))
-        register_kind("application.assigned", _lazy("Application %(number)s was assigned to you."))
+        register_kind("application.urgent", _("Urgent application %(number)s: triage within 24 hours."))
+        register_kind("application.assigned", _("Application %(number)s was assigned to you."))
         register_kind(
             "application.forwarding_breach",
-            _lazy("Application %(number)s: the place of detention forwarded the letter late."),
+            _("Application %(number)s: the place of detention forwarded the letter late."),
         )

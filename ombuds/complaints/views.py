@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,11 +15,13 @@ from django.views.decorators.http import require_POST
 
 from ombuds.accounts.scoping import PurposeRequired, get_object_for_user
 from ombuds.complaints import forms as f
-from ombuds.complaints import services
+from ombuds.complaints import letters, services
 from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import Status
 from ombuds.complaints.listing import filtered_applications, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
+from ombuds.core import audit
+from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.models import Deadline
 
 HANDLE = "complaints.handle_application"
@@ -218,3 +222,35 @@ def call_convert(request, public_id):
         return redirect("complaints:call_log")
     messages.success(request, _("Registered as %(number)s.") % {"number": app.number})
     return redirect(app.get_absolute_url() if request.user.has_perm(HANDLE) else "complaints:call_log")
+
+
+def application_letter(request, public_id, kind, fmt):
+    """A letter of the procedure as PDF or DOCX, in the language asked for (default: the UI's)."""
+    if kind not in letters.KINDS or fmt not in ("pdf", "docx"):
+        raise Http404
+    app = get_application_for_user(request.user, public_id, purpose=request.GET.get("purpose", ""))
+    language = request.GET.get("lang") or request.LANGUAGE_CODE
+    if language not in ("az", "en", "ru"):
+        raise Http404
+    info_request = None
+    if kind == "info_request":
+        requests = app.info_requests.select_related("addressee")
+        wanted = request.GET.get("request")
+        try:
+            info_request = requests.filter(public_id=uuid.UUID(wanted)).first() if wanted else requests.last()
+        except ValueError as exc:
+            raise Http404 from exc
+    try:
+        letter = letters.build(app, kind, language, info_request=info_request)
+    except letters.NotAvailable as exc:
+        raise Http404 from exc
+    audit.record(
+        "application.letter_generated",
+        actor=request.user,
+        obj=app,
+        changes={"kind": kind, "format": fmt, "language": language},
+    )
+    filename = f"{app.number.replace('/', '-')}-{kind}-{language}.{fmt}"
+    if fmt == "pdf":
+        return attachment(letter_pdf(letter), filename, PDF)
+    return attachment(letter_docx(letter), filename, DOCX)

@@ -25,6 +25,7 @@ class Row:
     default: int | None = None  # status for personas not named in `expected`
     url: Callable[[object], str] | None = None  # builds the URL for the requesting user (may create records)
     method: str = "get"
+    data: dict | None = None  # request body (sent as JSON to /api/ URLs, as a form elsewhere)
     note: str = ""
     scope: str = "in"  # "in" or "out": out-of-scope record URLs must answer 404
 

@@ -69,7 +69,95 @@ def convert(in_scope):
     return build
 
 
+def api_app(in_scope, suffix=""):
+    return lambda user: f"/api/v1/applications/{_app(user, in_scope).public_id}/{suffix}"
+
+
+def api_request(in_scope, suffix=""):
+    def build(user):
+        from ombuds.complaints import services
+        from ombuds.complaints.testing import authority
+
+        request = services.send_info_request(
+            None, _app(user, in_scope), addressee=authority("mia"), basis="general", questions="Why?"
+        )
+        return f"/api/v1/info-requests/{request.public_id}/{suffix}"
+
+    return build
+
+
+def letter(in_scope):
+    return lambda user: reverse("complaints:letter", args=[_app(user, in_scope).public_id, "acknowledgement", "docx"])
+
+
+API_ANON = {ANONYMOUS: 403}
+
 ROWS = [
+    Row("complaints:letter", *_statuses(200, s404=NO_CASES), url=letter(True)),
+    Row("complaints:letter", *_statuses(404, s200=["commissioner"]), scope="out", url=letter(False)),
+    Row(
+        "application-list",
+        {**API_ANON, **dict.fromkeys(INTAKE, 200)},
+        default=403,
+        url=lambda _u: "/api/v1/applications/",
+    ),
+    Row(
+        "application-list",
+        {**API_ANON, **dict.fromkeys(INTAKE, 400)},
+        default=403,
+        method="post",
+        data={},
+        url=lambda _u: "/api/v1/applications/",
+        note="empty body: a 400 for those who may register",
+    ),
+    Row("application-detail", {**API_ANON, **dict.fromkeys(NO_CASES, 404)}, default=200, url=api_app(True)),
+    Row("application-detail", {**API_ANON, "commissioner": 200}, default=404, scope="out", url=api_app(False)),
+    Row(
+        "application-decision",
+        {**API_ANON, **dict.fromkeys(HANDLERS, 200), **dict.fromkeys(NO_CASES, 404)},
+        default=403,
+        method="post",
+        data={"decision": "request_info"},
+        url=api_app(True, "decision/"),
+    ),
+    Row(
+        "application-decision",
+        {**API_ANON, "commissioner": 200},
+        default=404,
+        method="post",
+        scope="out",
+        data={"decision": "request_info"},
+        url=api_app(False, "decision/"),
+    ),
+    Row("call-list", {**API_ANON, **dict.fromkeys(INTAKE, 200)}, default=403, url=lambda _u: "/api/v1/calls/"),
+    Row(
+        "info-request-list",
+        {**API_ANON, **dict.fromkeys(INTAKE, 200)},
+        default=403,
+        url=lambda _u: "/api/v1/info-requests/",
+    ),
+    Row("info-request-detail", {**API_ANON, **dict.fromkeys(NO_CASES, 404)}, default=200, url=api_request(True)),
+    Row("info-request-detail", {**API_ANON, "commissioner": 200}, default=404, scope="out", url=api_request(False)),
+    Row(
+        "info-request-reply",
+        {**API_ANON, **dict.fromkeys(HANDLERS, 200)},
+        default=403,
+        method="post",
+        data={"reply": "Answer."},
+        url=api_request(True, "reply/"),
+    ),
+    Row(
+        "info-request-reply",
+        {**API_ANON, "commissioner": 200, **dict.fromkeys(HANDLERS[1:], 404)},
+        default=403,
+        method="post",
+        scope="out",
+        data={"reply": "Answer."},
+        url=api_request(False, "reply/"),
+    ),
+    Row("authority-list", API_ANON, default=200, url=lambda _u: "/api/v1/authorities/"),
+    Row("authority-detail", API_ANON, default=200, url=lambda _u: "/api/v1/authorities/mia/"),
+    Row("api-root", API_ANON, default=200, url=lambda _u: "/api/v1/"),
     Row("complaints:list", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:list")),
     Row("complaints:register", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:register")),
     Row("complaints:call_log", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:call_log")),

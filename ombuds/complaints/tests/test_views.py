@@ -18,13 +18,23 @@ def test_walk_in_registration_through_the_form(staff_client, persona):
     client = staff_client(operator)
     page = client.get(reverse("complaints:register") + "?channel=walk_in")
     assert page.status_code == 200 and b'name="surname"' in page.content
-    response = client.post(reverse("complaints:register"), {
-        "channel": "walk_in", "received_at": "2025-10-06T10:00", "app_type": "complaint",
-        "applicant_kind": "person", "surname": "Quliyeva", "given_name": "Nərmin", "sex": "female",
-        "summary": "My pension has not been paid for three months.",
-        "district": District.objects.get(code="baku").pk, "court_status": "none", "sensitivity": "normal",
-        "rights": [RightTopic.objects.get(code="social_protection").pk],
-    })
+    response = client.post(
+        reverse("complaints:register"),
+        {
+            "channel": "walk_in",
+            "received_at": "2025-10-06T10:00",
+            "app_type": "complaint",
+            "applicant_kind": "person",
+            "surname": "Quliyeva",
+            "given_name": "Nərmin",
+            "sex": "female",
+            "summary": "My pension has not been paid for three months.",
+            "district": District.objects.get(code="baku").pk,
+            "court_status": "none",
+            "sensitivity": "normal",
+            "rights": [RightTopic.objects.get(code="social_protection").pk],
+        },
+    )
     app = Application.objects.get()
     assert response.status_code == 302 and response["Location"] == app.get_absolute_url()
     assert app.unit == operator.org_unit and app.channel == "walk_in" and app.applicant.surname == "Quliyeva"
@@ -33,11 +43,19 @@ def test_walk_in_registration_through_the_form(staff_client, persona):
 
 def test_invalid_registration_keeps_the_input_and_says_why(staff_client, persona):
     client = staff_client(persona("intake_operator"))
-    response = client.post(reverse("complaints:register"), {
-        "channel": "post", "applicant_kind": "person", "summary": "Something happened.",
-        "received_at": "2025-10-06T10:00", "district": "", "court_status": "none", "sensitivity": "normal",
-        "app_type": "complaint",
-    })
+    response = client.post(
+        reverse("complaints:register"),
+        {
+            "channel": "post",
+            "applicant_kind": "person",
+            "summary": "Something happened.",
+            "received_at": "2025-10-06T10:00",
+            "district": "",
+            "court_status": "none",
+            "sensitivity": "normal",
+            "app_type": "complaint",
+        },
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert "Something happened." in body and 'aria-invalid="true"' in body
@@ -70,8 +88,10 @@ def test_decide_through_the_action_form(staff_client, persona):
     head = persona("department_head")
     client = staff_client(head)
     app = make_application(head)
-    response = client.post(reverse("complaints:action", args=[app.public_id, "decide"]),
-                           {"decision": "refuse", "ground": "repeat", "reason": ""})
+    response = client.post(
+        reverse("complaints:action", args=[app.public_id, "decide"]),
+        {"decision": "refuse", "ground": "repeat", "reason": ""},
+    )
     assert response.status_code == 302
     app.refresh_from_db()
     assert app.status == Status.REGISTERED  # refused without reasons: nothing changed
@@ -124,9 +144,15 @@ def test_search_by_number_and_words(staff_client, persona):
 def test_916_call_in_a_minute_and_conversion(staff_client, persona):
     operator = persona("intake_operator")
     client = staff_client(operator)
-    client.post(reverse("complaints:call_log"), {"received_at": "2025-10-06T02:10",
-                                                 "topic": RightTopic.objects.get(code="child_rights").pk,
-                                                 "urgent": "on", "note": "Violence in a boarding school."})
+    client.post(
+        reverse("complaints:call_log"),
+        {
+            "received_at": "2025-10-06T02:10",
+            "topic": RightTopic.objects.get(code="child_rights").pk,
+            "urgent": "on",
+            "note": "Violence in a boarding school.",
+        },
+    )
     call = Call.objects.get()
     assert call.urgent and call.created_by == operator
     client.post(reverse("complaints:call_convert", args=[call.public_id]))

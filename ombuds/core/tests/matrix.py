@@ -27,6 +27,7 @@ ROWS = [
         default=403,
         url=lambda _user: reverse("core:audit_list"),
     ),
+    Row("api-docs", {ANONYMOUS: 403}, default=200, url=lambda _user: reverse("api-docs")),
     Row("api-schema", {ANONYMOUS: 403}, default=200, url=lambda _user: reverse("api-schema")),
     Row(
         "core:notification_list",

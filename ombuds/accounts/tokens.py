@@ -1,0 +1,46 @@
+"""API tokens: created once, stored as a digest, checked by DRF on every request."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+from rest_framework import authentication, exceptions
+
+from ombuds.accounts.models import ApiToken
+from ombuds.core import audit
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_api_token(actor, user, name: str) -> str:
+    """Return the new token; it cannot be shown again."""
+    token = secrets.token_urlsafe(32)
+    record = ApiToken.objects.create(user=user, name=name, prefix=token[:8], digest=_digest(token))
+    audit.record("accounts.api_token.created", actor=actor, obj=user, changes={"token": record.prefix, "name": name})
+    return token
+
+
+@transaction.atomic
+def revoke_api_token(actor, record: ApiToken) -> None:
+    record.revoked_at = timezone.now()
+    record.save(update_fields=["revoked_at"])
+    audit.record("accounts.api_token.revoked", actor=actor, obj=record.user, changes={"token": record.prefix})
+
+
+class ApiTokenAuthentication(authentication.TokenAuthentication):
+    """`Authorization: Token <token>`; revoked tokens and disabled users are refused."""
+
+    keyword = "Token"
+
+    def authenticate_credentials(self, key):
+        record = ApiToken.objects.select_related("user").filter(digest=_digest(key), revoked_at__isnull=True).first()
+        if record is None or not record.user.is_active:
+            raise exceptions.AuthenticationFailed("Invalid token.")
+        ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
+        return record.user, record

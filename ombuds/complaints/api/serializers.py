@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from ombuds.complaints import choices as c
+from ombuds.complaints.models import Application, Call, InfoRequest, RightTopic
+from ombuds.core.models import Authority, District
+
+
+def _codes(queryset):
+    return serializers.SlugRelatedField(slug_field="code", queryset=queryset)
+
+
+class AuthoritySerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Authority
+        fields = ["code", "name_az", "name_en", "name_ru", "kind", "parent", "excluded_from_mandate"]
+
+
+class ApplicantSerializer(serializers.Serializer):
+    surname = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    given_name = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    patronymic = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    organisation = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    sex = serializers.ChoiceField(choices=c.Sex.choices, required=False)
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    address = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    contacts_secret = serializers.BooleanField(required=False)
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    district = _codes(District.objects.all())
+    respondents = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=Authority.objects.all(), required=False
+    )
+    rights = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=RightTopic.objects.all(), required=False
+    )
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    applicant = ApplicantSerializer(write_only=True, required=False)
+
+    class Meta:
+        model = Application
+        fields = [
+            "id",
+            "number",
+            "status",
+            "channel",
+            "app_type",
+            "received_at",
+            "unit",
+            "district",
+            "applicant_kind",
+            "applicant",
+            "summary",
+            "respondents",
+            "rights",
+            "violation_date",
+            "awareness_date",
+            "court_status",
+            "about_court_delay",
+            "has_evidence",
+            "from_detention",
+            "detention_place",
+            "facility_received_at",
+            "facility_forwarded_at",
+            "forwarding_breach",
+            "urgent_life",
+            "urgent_torture",
+            "urgent_child",
+            "sensitivity",
+            "assignee",
+            "refusal_ground",
+            "outcome",
+            "created_at",
+        ]
+        read_only_fields = ["number", "status", "forwarding_breach", "refusal_ground", "outcome", "created_at"]
+
+
+class DecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=["accept", "refuse", "refer", "request_info"])
+    ground = serializers.ChoiceField(choices=c.RefusalGround.choices, required=False, allow_blank=True)
+    reason = serializers.CharField(required=False, allow_blank=True)
+    referred_to = serializers.SlugRelatedField(slug_field="code", queryset=Authority.objects.all(), required=False)
+
+
+class CallSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    topic = _codes(RightTopic.objects.all())
+    district = serializers.SlugRelatedField(
+        slug_field="code", queryset=District.objects.all(), required=False, allow_null=True
+    )
+    caller_phone = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=40)
+    application = serializers.SlugRelatedField(slug_field="number", read_only=True)
+
+    class Meta:
+        model = Call
+        fields = [
+            "id",
+            "received_at",
+            "caller_name",
+            "caller_phone",
+            "topic",
+            "district",
+            "urgent",
+            "note",
+            "application",
+        ]
+
+
+class InfoRequestSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    application = serializers.UUIDField(source="application.public_id")
+    addressee = _codes(Authority.objects.all())
+
+    class Meta:
+        model = InfoRequest
+        fields = [
+            "id",
+            "application",
+            "addressee",
+            "basis",
+            "questions",
+            "sent_at",
+            "due_at",
+            "status",
+            "reminders",
+            "reply_at",
+            "reply",
+        ]
+        read_only_fields = ["sent_at", "due_at", "status", "reminders", "reply_at", "reply"]
+
+
+class ReplySerializer(serializers.Serializer):
+    reply = serializers.CharField()

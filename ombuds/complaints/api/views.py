@@ -1,0 +1,153 @@
+"""REST endpoints of the register. Writes go through the same services as the pages; the same
+scoping (visible_to and the funnel) and the same audit apply."""
+
+from __future__ import annotations
+
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, permissions, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from ombuds.accounts.scoping import get_object_for_user
+from ombuds.complaints import services
+from ombuds.complaints.api import serializers as s
+from ombuds.complaints.models import Application, Call, InfoRequest
+from ombuds.core.models import Authority
+
+HANDLE = "complaints.handle_application"
+PURPOSE = OpenApiParameter("purpose", OpenApiTypes.STR, description="Why a secret-tier record is opened (audited).")
+
+
+def _require(user, *perms: str) -> None:
+    if not any(user.has_perm(p) for p in perms):
+        raise PermissionDenied
+
+
+class ApplicationFilter(filters.FilterSet):
+    class Meta:
+        model = Application
+        fields = ["status", "channel", "sensitivity"]
+
+
+class ApplicationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    serializer_class = s.ApplicationSerializer
+    lookup_field = "public_id"
+    filterset_class = ApplicationFilter
+
+    def get_queryset(self):
+        return (
+            Application.objects.visible_to(self.request.user)
+            .select_related("unit", "district", "assignee")
+            .prefetch_related("respondents", "rights")
+            .order_by("-received_at", "-pk")
+        )
+
+    def get_object(self):
+        return get_object_for_user(
+            self.get_queryset(),
+            self.request.user,
+            self.kwargs["public_id"],
+            purpose=self.request.query_params.get("purpose", ""),
+        )
+
+    def list(self, request, *args, **kwargs):
+        _require(request.user, "accounts.register_intake", HANDLE, "accounts.view_all_records")
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(parameters=[PURPOSE])
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    def create(self, request, *args, **kwargs):
+        _require(request.user, "accounts.register_intake")  # before validating: no hints for outsiders
+        return super().create(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.register_application(self.request.user, unit=self.request.user.org_unit, **data)
+
+    @extend_schema(request=s.DecisionSerializer, responses=s.ApplicationSerializer, parameters=[PURPOSE])
+    @action(detail=True, methods=["post"])
+    def decision(self, request, public_id=None):
+        app = self.get_object()
+        _require(request.user, HANDLE)
+        payload = s.DecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        d = payload.validated_data
+        app = services.decide_admissibility(
+            request.user,
+            app,
+            d["decision"],
+            reason=d.get("reason", ""),
+            ground=d.get("ground", ""),
+            referred_to=d.get("referred_to"),
+        )
+        return Response(s.ApplicationSerializer(app).data)
+
+
+class CallViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    serializer_class = s.CallSerializer
+
+    queryset = Call.objects.none()  # for the schema; requests use get_queryset
+
+    def get_queryset(self):
+        _require(self.request.user, "accounts.register_intake")
+        return Call.objects.visible_to(self.request.user).select_related("topic", "district", "application")
+
+    def perform_create(self, serializer):
+        _require(self.request.user, "accounts.register_intake")
+        serializer.instance = services.log_call(self.request.user, **serializer.validated_data)
+
+
+class InfoRequestViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    serializer_class = s.InfoRequestSerializer
+    lookup_field = "public_id"
+
+    def get_queryset(self):
+        visible = Application.objects.visible_to(self.request.user).filter(is_secret=False)
+        return (
+            InfoRequest.objects.filter(application__in=visible.values("pk"))
+            .select_related("application", "addressee")
+            .order_by("due_at")
+        )
+
+    def list(self, request, *args, **kwargs):
+        _require(request.user, "accounts.register_intake", HANDLE, "accounts.view_all_records")
+        return super().list(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        _require(self.request.user, HANDLE)
+        data = dict(serializer.validated_data)
+        app = get_object_for_user(
+            Application.objects,
+            self.request.user,
+            data.pop("application")["public_id"],
+            purpose=self.request.query_params.get("purpose", ""),
+        )
+        serializer.instance = services.send_info_request(self.request.user, app, **data)
+
+    @extend_schema(request=s.ReplySerializer, responses=s.InfoRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def reply(self, request, public_id=None):
+        _require(request.user, HANDLE)
+        info_request = self.get_object()
+        payload = s.ReplySerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        info_request = services.record_reply(request.user, info_request, payload.validated_data["reply"])
+        return Response(s.InfoRequestSerializer(info_request).data)
+
+
+class AuthorityViewSet(viewsets.ReadOnlyModelViewSet):
+    """Reference list of public bodies (respondents and addressees)."""
+
+    serializer_class = s.AuthoritySerializer
+    lookup_field = "code"
+    permission_classes = [permissions.IsAuthenticated]
+    queryset = Authority.objects.select_related("parent").order_by("code")
