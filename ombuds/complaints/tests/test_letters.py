@@ -25,15 +25,13 @@ def _pdftoppm():
     return path
 
 
-@pytest.mark.parametrize(
-    ("language", "phrase"),
-    [
-        ("az", "Qəbul barədə bildiriş"),
-        ("en", "Acknowledgement of receipt"),
-        ("ru", "Подтверждение получения"),
-    ],
-)
-def test_acknowledgement_pdf_renders(staff_client, persona, tmp_path, language, phrase):
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_acknowledgement_pdf_renders(staff_client, persona, tmp_path, language):
+    from django.utils import translation
+
+    with translation.override(language):
+        phrase = translation.gettext("Acknowledgement of receipt")
+    assert (phrase == "Acknowledgement of receipt") == (language == "en")
     head = persona("department_head")
     app = make_application(head)
     response = staff_client(head).get(

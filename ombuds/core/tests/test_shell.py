@@ -79,10 +79,14 @@ def test_reference_data_admin_is_for_the_sysadmin_only(staff_client):
 
 def test_seed_demo_is_idempotent_and_accounts_log_in(client, settings):
     settings.DEMO = True
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    count = User.objects.count()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    from ombuds.complaints.models import Application
+
+    call_command("seed_demo", applications=25, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    count, apps = User.objects.count(), Application.objects.count()
+    call_command("seed_demo", applications=25, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert User.objects.count() == count == 14
+    assert Application.objects.count() == apps == 25
+    assert len(set(Application.objects.values_list("status", flat=True))) >= 3
     from ombuds.accounts.demo import DEMO_PASSWORD
 
     client.post("/auth/login/", {"login": "officer.ganja", "password": DEMO_PASSWORD})

@@ -15,8 +15,8 @@ def test_catalogue_is_complete_and_translated(language):
     assert po.untranslated_entries() == []
     assert po.fuzzy_entries() == []
     copied = [e.msgid for e in po if not e.msgid_plural and e.msgstr == e.msgid]
-    # A few words are the same in both languages (e.g. "Region"); copies of English are not.
-    assert len(copied) <= 3, copied
+    # A few words are the same in both languages ("Region", "Status", "IP"); copies of English are not.
+    assert len(copied) <= max(3, len(po) // 50), copied
 
 
 @pytest.mark.parametrize("language", ["az", "en", "ru"])

@@ -5,16 +5,21 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ombuds.accounts import demo as accounts_demo
+from ombuds.complaints import demo as complaints_demo
 
 
 class Command(BaseCommand):
     help = "Create demo staff and data through the services (refused in production)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--applications", type=int, default=300, help="How many demo applications (first run)")
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("seed_demo is refused in production.")
         translation.activate("en")
         accounts = accounts_demo.seed(self.stdout)
+        complaints_demo.seed(self.stdout, count=options["applications"])
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
         )
