@@ -22,7 +22,6 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/uv
 setup-demo: $(VENV)/.installed-run
 	mkdir -p var
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
-	$(DEMO_ENV) $(BIN)/python manage.py createcachetable
 	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
 
 run: setup-demo

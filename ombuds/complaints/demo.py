@@ -143,17 +143,20 @@ def seed(stdout, count: int = 300) -> int:
     authorities = {a.code: a for a in Authority.objects.all()}
     units = {u.code: u for u in OrgUnit.objects.all()}
     now = timezone.now()
-    for _ in range(count):
+    # Registration numbers follow the order of receipt, as in a real register.
+    arrivals = sorted(now - timedelta(days=rng.randint(0, 120), hours=rng.randint(0, 9)) for _ in range(count))
+    for received in arrivals:
         topic_code = rng.choice(list(CASES))
         respondent_codes, summaries = CASES[topic_code]
         district = rng.choice(districts)
         unit = units[UNIT_BY_REGION.get(district.region.code, "dept_complaints")]
         channel = _pick(rng, CHANNELS)
-        if channel == Channel.WALK_IN:
-            unit = units["reception"] if unit.code == "dept_complaints" else unit
+        if channel in (Channel.WALK_IN, Channel.REGIONAL_OFFICE):
+            regional = unit.code != "dept_complaints"
+            channel = Channel.REGIONAL_OFFICE if regional else Channel.WALK_IN
+            unit = unit if regional else units["reception"]
         sex = rng.choice(["male", "female"])
         anonymous = rng.random() < 0.06
-        received = now - timedelta(days=rng.randint(0, 120), hours=rng.randint(0, 9))
         app = services.register_application(
             head,
             unit=unit,
@@ -176,6 +179,7 @@ def seed(stdout, count: int = 300) -> int:
             urgent_child=topic_code == "child_rights" and rng.random() < 0.3,
             urgent_life=topic_code == "detention_conditions" and rng.random() < 0.15,
             has_evidence=rng.random() < 0.5,
+            about_court_delay=topic_code in ("court_red_tape", "execution_of_judgments"),
         )
         _advance(rng, app, handlers.get(unit.code, officer), head, authorities, received, now)
     overdue = mark_overdue()

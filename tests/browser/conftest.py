@@ -61,12 +61,19 @@ def reference_data(transactional_db):
     """Browser tests run in flushed (transactional) databases, which also empties the rows that
     data migrations loaded; put the reference data back before each test."""
     from ombuds.accounts.models import OrgUnit
-    from ombuds.accounts.reference import load_units
-    from ombuds.core.models import District, Region
-    from ombuds.core.reference import load_geography
+    from ombuds.accounts.reference import load_units, set_number_prefixes
+    from ombuds.complaints.models import RightTopic
+    from ombuds.complaints.reference import load_right_topics
+    from ombuds.core import reference as core
+    from ombuds.core.models import Authority, CalendarDay, DeadlineRule, District, Region
 
-    load_geography(Region, District)
+    core.load_geography(Region, District)
+    core.load_calendar(CalendarDay)
+    core.load_deadline_rules(DeadlineRule)
+    core.load_authorities(Authority)
     load_units(OrgUnit, Region)
+    set_number_prefixes(OrgUnit)
+    load_right_topics(RightTopic)
 
 
 @pytest.fixture
@@ -76,6 +83,7 @@ def page(browser, live_server, reference_data):
         base_url=live_server.url, bypass_csp=True, locale="en-US", viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
+    page.set_default_timeout(8000)  # a missing element fails fast instead of after 30 s
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.console_errors = errors
