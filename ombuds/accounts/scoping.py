@@ -38,6 +38,9 @@ class Scope:
     creator: str | None = "created_by"
     intake_open: str | None = None  # path to a boolean: still in intake (for OWN_INTAKE)
     restricted: str | None = None  # path to a boolean: the record is in the secret tier
+    # Only when a path crosses a to-many relation can a row match twice; DISTINCT costs a sort on
+    # large tables, so it is asked for explicitly.
+    distinct: bool = False
 
 
 NOTHING = Q(pk__in=[])
@@ -92,7 +95,8 @@ class ScopedQuerySet(models.QuerySet):
     """Querysets of scoped models; the model defines `SCOPE = Scope(...)`."""
 
     def visible_to(self, user):
-        return self.filter(visible_q(user, self.model.SCOPE)).distinct()
+        qs = self.filter(visible_q(user, self.model.SCOPE))
+        return qs.distinct() if self.model.SCOPE.distinct else qs
 
 
 def is_secret(obj) -> bool:

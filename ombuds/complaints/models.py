@@ -13,7 +13,7 @@ from ombuds.accounts.scoping import Scope, ScopedQuerySet
 from ombuds.complaints import choices as c
 from ombuds.core.data_classes import DataClass
 from ombuds.core.fields import EncryptedTextField
-from ombuds.core.models import Authority, BaseModel, District, TranslatedName
+from ombuds.core.models import Authority, BaseModel, District, Region, TranslatedName
 
 CONF, INT, SECRET, PUB = DataClass.CONFIDENTIAL, DataClass.INTERNAL, DataClass.SECRET, DataClass.PUBLIC
 
@@ -125,6 +125,8 @@ class Application(BaseModel):
     has_evidence = models.BooleanField(_("supported by documents or other evidence"), default=False)
     summary = models.TextField(_("summary of the complaint"))
     district = models.ForeignKey(District, on_delete=models.PROTECT, verbose_name=_("district concerned"))
+    # Copied from the district when registered: the regional scope filters on it without a join.
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", editable=False)
     respondents = models.ManyToManyField(
         Authority, blank=True, related_name="applications", verbose_name=_("respondent authorities")
     )
@@ -201,6 +203,7 @@ class Application(BaseModel):
                 "year",
                 "sequence",
                 "unit",
+                "region",
                 "channel",
                 "app_type",
                 "received_at",
@@ -254,9 +257,12 @@ class Application(BaseModel):
             models.UniqueConstraint(fields=["year", "unit", "sequence"], name="complaints_application_number_unique"),
         ]
         indexes = [
-            # The register list: newest first within a status (and the scoped variants by unit).
+            # The register list: newest first within a status (and the scoped variants by unit and region).
             models.Index(fields=["status", "-received_at"], name="complaints_app_status_recv_idx"),
             models.Index(fields=["unit", "status", "-received_at"], name="complaints_app_unit_status_idx"),
+            models.Index(fields=["region", "status", "-received_at"], name="complaints_app_region_idx"),
+            # The unfiltered list ("all I may see"), newest first.
+            models.Index(fields=["-received_at"], name="complaints_app_received_idx"),
             # "My cases".
             models.Index(fields=["assignee", "status"], name="complaints_app_assignee_idx"),
         ]

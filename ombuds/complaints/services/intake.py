@@ -107,6 +107,7 @@ def register_application(
         channel=channel,
         summary=summary,
         district=district,
+        region_id=district.region_id,
         applicant_kind=applicant_kind,
         applicant=party,
         received_at=received_at,
