@@ -40,3 +40,9 @@ def staff_client(client):
 def _fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests create many users. test_services checks Argon2 itself."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"

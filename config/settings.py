@@ -213,6 +213,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 # Uploaded files live outside the web root and are only served through permission-checked views.
 MEDIA_ROOT = Path(env_str("OMBUDS_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+OMBUDS_UPLOAD_MAX_MB = env_int("OMBUDS_UPLOAD_MAX_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields; files stream to disk above this
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -192,3 +192,7 @@ class ConcludeForm(forms.Form):
 
 class EmptyForm(forms.Form):
     pass
+
+
+class AttachForm(forms.Form):
+    file = forms.FileField(label=_("Document"), help_text=_("PDF, JPEG, PNG, DOCX, XLSX, ODT or text; up to 20 MB."))

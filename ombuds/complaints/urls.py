@@ -10,6 +10,7 @@ urlpatterns = [
     path("calls/<uuid:public_id>/convert/", views.call_convert, name="call_convert"),
     path("info-requests/<uuid:public_id>/reply/", views.info_request_reply, name="info_request_reply"),
     path("<uuid:public_id>/", views.application_detail, name="detail"),
+    path("<uuid:public_id>/attachments/<uuid:attachment_id>/", views.application_attachment, name="attachment"),
     path("<uuid:public_id>/letters/<slug:kind>.<slug:fmt>", views.application_letter, name="letter"),
     path("<uuid:public_id>/<slug:action>/", views.application_action, name="action"),
 ]

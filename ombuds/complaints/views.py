@@ -22,7 +22,8 @@ from ombuds.complaints.listing import filtered_applications, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
-from ombuds.core.models import Deadline
+from ombuds.core.models import Attachment, Deadline
+from ombuds.core.uploads import download_response
 
 HANDLE = "complaints.handle_application"
 
@@ -90,6 +91,9 @@ def application_detail(request, public_id):
         "info_requests": app.info_requests.select_related("addressee"),
         "measures": app.measures.select_related("addressee"),
         "notes": app.notes.select_related("created_by"),
+        "attachments": Attachment.objects.filter(
+            content_type__app_label="complaints", content_type__model="application", object_id=app.pk
+        ),
         "can_handle": can_handle,
         "forms": _action_forms(app) if can_handle else {},
         "show_contacts": not (app.applicant and app.applicant.contacts_secret)
@@ -101,6 +105,8 @@ def application_detail(request, public_id):
 
 def _action_forms(app: Application) -> dict:
     forms = {"assign": f.AssignForm(unit=app.unit), "transfer": f.TransferForm(), "note": f.TextForm()}
+    if app.status != Status.CLOSED:
+        forms["attach"] = f.AttachForm()
     if app.status in (Status.REGISTERED, Status.INFO_REQUESTED):
         forms["decide"] = f.DecideForm(initial={"ground": assess(app).suggested_ground})
     if app.status in (Status.REGISTERED, Status.INFO_REQUESTED, Status.UNDER_CONSIDERATION):
@@ -147,6 +153,7 @@ ACTIONS = {
     "notify": (f.EmptyForm, lambda u, a, d: services.notify_applicant(u, a)),
     "close": (f.EmptyForm, lambda u, a, d: services.close_application(u, a)),
     "reopen": (f.TextForm, lambda u, a, d: services.reopen_application(u, a, d["text"])),
+    "attach": (f.AttachForm, lambda u, a, d: services.attach_file(u, a, d["file"])),
 }
 
 
@@ -165,7 +172,10 @@ def application_action(request, public_id, action):
     if not request.user.has_perm(HANDLE):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
-    form = form_class(request.POST, unit=app.unit) if form_class is f.AssignForm else form_class(request.POST)
+    if form_class is f.AssignForm:
+        form = form_class(request.POST, unit=app.unit)
+    else:
+        form = form_class(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(app.get_absolute_url())
@@ -254,3 +264,19 @@ def application_letter(request, public_id, kind, fmt):
     if fmt == "pdf":
         return attachment(letter_pdf(letter), filename, PDF)
     return attachment(letter_docx(letter), filename, DOCX)
+
+
+def application_attachment(request, public_id, attachment_id):
+    """Download a document of the case file: the application's funnel decides, then the file must
+    belong to that application."""
+    app = get_application_for_user(request.user, public_id, purpose=request.GET.get("purpose", ""))
+    attachment = Attachment.objects.filter(
+        public_id=attachment_id,
+        content_type__app_label="complaints",
+        content_type__model="application",
+        object_id=app.pk,
+    ).first()
+    if attachment is None:
+        raise Http404
+    audit.record("attachment.downloaded", actor=request.user, obj=app, changes={"attachment": str(attachment_id)})
+    return download_response(attachment)

@@ -386,3 +386,34 @@ class Notification(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient_id}"
+
+
+class Attachment(BaseModel):
+    """A file attached to a record, stored outside the web root under a generated name and served
+    only through the permission-checked download view (ombuds/core/uploads.py)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    owner = GenericForeignKey("content_type", "object_id")
+    original_name = models.CharField(_("file name"), max_length=255)
+    stored_name = models.CharField(max_length=80, unique=True)
+    mime_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(max_length=64)
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(
+            ["content_type", "object_id", "stored_name", "mime_type", "size", "sha256"], DataClass.INTERNAL
+        ),
+        "original_name": DataClass.CONFIDENTIAL,
+    }
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="core_attachment_owner_idx")]  # per record
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -4,6 +4,7 @@ from ombuds.complaints.services.case import (  # noqa: F401
     add_measure,
     add_note,
     assign_application,
+    attach_file,
     close_application,
     conclude_application,
     decide_admissibility,

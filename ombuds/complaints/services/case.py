@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, CaseNote, Measure
 from ombuds.complaints.services.common import move, open_deadlines
-from ombuds.core import audit, deadlines, notifications
+from ombuds.core import audit, deadlines, notifications, uploads
 
 DECISIONS = {"accept", "refuse", "refer", "request_info"}
 
@@ -231,3 +231,11 @@ def reopen_application(actor, app: Application, new_facts: str) -> Application:
         changes={"status": [old, app.status], "new_facts": new_facts.strip()},
     )
     return app
+
+
+@transaction.atomic
+def attach_file(actor, app: Application, uploaded):
+    """A document for the case file (safe upload: type, content and size checked)."""
+    if app.status == c.Status.CLOSED:
+        raise ValidationError(_("Reopen the application before adding documents."))
+    return uploads.store(actor, app, uploaded)

@@ -90,9 +90,26 @@ def letter(in_scope):
     return lambda user: reverse("complaints:letter", args=[_app(user, in_scope).public_id, "acknowledgement", "docx"])
 
 
+def attachment(in_scope):
+    def build(user):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from ombuds.complaints import services
+
+        app = _app(user, in_scope)
+        doc = services.attach_file(
+            None, app, SimpleUploadedFile("a.pdf", b"%PDF-1.7\n", content_type="application/pdf")
+        )
+        return reverse("complaints:attachment", args=[app.public_id, doc.public_id])
+
+    return build
+
+
 API_ANON = {ANONYMOUS: 403}
 
 ROWS = [
+    Row("complaints:attachment", *_statuses(200, s404=NO_CASES), url=attachment(True)),
+    Row("complaints:attachment", *_statuses(404, s200=["commissioner"]), scope="out", url=attachment(False)),
     Row("complaints:letter", *_statuses(200, s404=NO_CASES), url=letter(True)),
     Row("complaints:letter", *_statuses(404, s200=["commissioner"]), scope="out", url=letter(False)),
     Row(

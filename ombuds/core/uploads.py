@@ -1,0 +1,140 @@
+"""Safe upload and download of attachments (security.md V5).
+
+Accepted: PDF, JPEG, PNG, DOCX, XLSX, ODT and plain text, up to OMBUDS_UPLOAD_MAX_MB. The
+extension, the declared content type and the file's own leading bytes must all agree; office
+files must be genuine ZIP packages of the right kind and within a decompression limit (zip
+bombs). Files are written to a temporary name, synced and renamed under MEDIA_ROOT/attachments/
+with a generated name before the database row is committed, and they are only ever served as
+downloads through `download_response`, after the caller's permission check on the owning record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+
+from ombuds.core import audit
+from ombuds.core.models import Attachment
+
+ZIP_MAGIC = b"PK\x03\x04"
+# extension -> (content type, leading bytes, required member of a ZIP package)
+ALLOWED = {
+    "pdf": ("application/pdf", b"%PDF-", None),
+    "jpg": ("image/jpeg", b"\xff\xd8\xff", None),
+    "jpeg": ("image/jpeg", b"\xff\xd8\xff", None),
+    "png": ("image/png", b"\x89PNG\r\n\x1a\n", None),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ZIP_MAGIC, "word/document.xml"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP_MAGIC, "xl/workbook.xml"),
+    "odt": ("application/vnd.oasis.opendocument.text", ZIP_MAGIC, "content.xml"),
+    "txt": ("text/plain", None, None),
+}
+MAX_UNZIPPED = 200 * 1024 * 1024
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "OMBUDS_UPLOAD_MAX_MB", 20)) * 1024 * 1024
+
+
+def _refuse(message: str):
+    raise ValidationError({"file": message})
+
+
+def check(uploaded) -> tuple[str, str]:
+    """Return (extension, content type) or raise ValidationError with a message for the user."""
+    name = os.path.basename(uploaded.name or "")
+    if not name or "\x00" in name or any(ch in name for ch in "\u202e\u202d"):
+        _refuse(_("The file name is not acceptable."))
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext not in ALLOWED:
+        _refuse(_("Files of this type are not accepted. Accepted: %(types)s.") % {"types": ", ".join(sorted(ALLOWED))})
+    if uploaded.size > max_bytes():
+        _refuse(_("The file is larger than %(mb)s MB.") % {"mb": max_bytes() // (1024 * 1024)})
+    if uploaded.size == 0:
+        _refuse(_("The file is empty."))
+    mime, magic, member = ALLOWED[ext]
+    declared = (getattr(uploaded, "content_type", "") or "").split(";")[0].strip().lower()
+    if declared and declared not in (mime, "application/octet-stream"):
+        _refuse(_("The file's type does not match its extension."))
+    uploaded.seek(0)
+    head = uploaded.read(8192)
+    uploaded.seek(0)
+    if magic is not None and not head.startswith(magic):
+        _refuse(_("The file's content does not match its extension."))
+    if ext == "txt":
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError:
+            _refuse(_("A text file must be UTF-8 text."))
+        if b"<script" in head.lower() or b"<html" in head.lower():
+            _refuse(_("The file's content does not match its extension."))
+    if member is not None:
+        try:
+            with zipfile.ZipFile(uploaded) as package:
+                if member not in package.namelist():
+                    _refuse(_("The file's content does not match its extension."))
+                if sum(info.file_size for info in package.infolist()) > MAX_UNZIPPED:
+                    _refuse(_("The file is not acceptable (it expands to too much data)."))
+        except zipfile.BadZipFile:
+            _refuse(_("The file is damaged."))
+        finally:
+            uploaded.seek(0)
+    return ext, mime
+
+
+def _root() -> Path:
+    return Path(settings.MEDIA_ROOT) / "attachments"
+
+
+def store(actor, owner, uploaded) -> Attachment:
+    """Validate and write the file, then record it; call inside the service's transaction."""
+    ext, mime = check(uploaded)
+    stored = f"{uuid.uuid4().hex}.{ext}"
+    root = _root()
+    root.mkdir(parents=True, exist_ok=True)
+    temporary = root / f".{stored}.part"
+    digest = hashlib.sha256()
+    with temporary.open("wb") as out:
+        for chunk in uploaded.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, root / stored)
+    attachment = Attachment.objects.create(
+        content_type=ContentType.objects.get_for_model(owner),
+        object_id=owner.pk,
+        original_name=os.path.basename(uploaded.name)[:255],
+        stored_name=stored,
+        mime_type=mime,
+        size=uploaded.size,
+        sha256=digest.hexdigest(),
+        created_by=actor,
+        updated_by=actor,
+    )
+    audit.record(
+        "attachment.added",
+        actor=actor,
+        obj=owner,
+        changes={"attachment": str(attachment.public_id), "type": ext, "size": uploaded.size},
+    )
+    return attachment
+
+
+def download_response(attachment: Attachment) -> FileResponse:
+    """Always a download (never rendered inline), with nosniff; the caller checked permission."""
+    path = _root() / attachment.stored_name
+    response = FileResponse(
+        path.open("rb"), as_attachment=True, filename=attachment.original_name, content_type=attachment.mime_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
