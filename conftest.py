@@ -29,7 +29,10 @@ def staff_client(client):
     from ombuds.accounts.testing import enrol_totp
 
     def login(user):
-        enrol_totp(user)
+        from allauth.mfa.models import Authenticator
+
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            enrol_totp(user)
         client.force_login(user)
         return client
 

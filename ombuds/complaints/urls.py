@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.application_list, name="list"),
     path("new/", views.application_register, name="register"),
     path("calls/", views.call_log, name="call_log"),
+    path("calls/statistics/", views.call_statistics, name="call_statistics"),
     path("calls/<uuid:public_id>/convert/", views.call_convert, name="call_convert"),
     path("info-requests/<uuid:public_id>/reply/", views.info_request_reply, name="info_request_reply"),
     path("<uuid:public_id>/", views.application_detail, name="detail"),

@@ -18,7 +18,7 @@ from ombuds.complaints import forms as f
 from ombuds.complaints import letters, services
 from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import Status
-from ombuds.complaints.listing import filtered_applications, page_of
+from ombuds.complaints.listing import call_counts, filtered_applications, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
@@ -280,3 +280,22 @@ def application_attachment(request, public_id, attachment_id):
         raise Http404
     audit.record("attachment.downloaded", actor=request.user, obj=app, changes={"attachment": str(attachment_id)})
     return download_response(attachment)
+
+
+@permission_required("accounts.register_intake", raise_exception=True)
+def call_statistics(request):
+    """Quarterly 916 statistics: calls by topic (domain.md §7.3)."""
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+        quarter = int(request.GET.get("quarter", (today.month - 1) // 3 + 1))
+    except ValueError as exc:
+        raise Http404 from exc
+    if not (2000 <= year <= 2100 and 1 <= quarter <= 4):
+        raise Http404
+    rows, total = call_counts(year, quarter)
+    return render(
+        request,
+        "complaints/call_statistics.html",
+        {"rows": rows, "total": total, "year": year, "quarter": quarter, "quarters": range(1, 5)},
+    )

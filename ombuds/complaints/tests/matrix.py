@@ -178,6 +178,11 @@ ROWS = [
     Row("complaints:list", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:list")),
     Row("complaints:register", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:register")),
     Row("complaints:call_log", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:call_log")),
+    Row(
+        "complaints:call_statistics",
+        *_statuses(403, s200=INTAKE),
+        url=lambda _u: reverse("complaints:call_statistics") + "?year=2025&quarter=4",
+    ),
     Row("complaints:call_convert", *_statuses(403, s302=INTAKE), method="post", url=convert(True)),
     Row(
         "complaints:call_convert",

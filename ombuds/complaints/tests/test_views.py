@@ -158,3 +158,27 @@ def test_916_call_in_a_minute_and_conversion(staff_client, persona):
     client.post(reverse("complaints:call_convert", args=[call.public_id]))
     call.refresh_from_db()
     assert call.application.channel == "call_916" and call.application.urgent_life
+
+
+def test_quarterly_916_statistics(staff_client, persona):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from ombuds.complaints import services
+
+    operator = persona("intake_operator")
+    baku = ZoneInfo("Asia/Baku")
+    for when, code, urgent in [
+        ((2025, 10, 1, 0, 30), "child_rights", True),
+        ((2025, 12, 31, 23, 0), "police", False),
+        ((2025, 11, 5, 9, 0), "child_rights", False),
+        ((2026, 1, 1, 0, 10), "police", False),
+    ]:
+        services.log_call(
+            operator, topic=RightTopic.objects.get(code=code), urgent=urgent, received_at=datetime(*when, tzinfo=baku)
+        )
+    page = staff_client(operator).get(reverse("complaints:call_statistics") + "?year=2025&quarter=4")
+    rows = page.context["rows"]
+    assert [(t.code, t.n, t.urgent) for t in rows] == [("child_rights", 2, 1), ("police", 1, 0)]
+    assert page.context["total"] == 3
+    assert staff_client(operator).get(reverse("complaints:call_statistics") + "?quarter=9").status_code == 404
