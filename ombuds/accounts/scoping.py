@@ -33,7 +33,7 @@ from ombuds.core import audit
 @dataclass(frozen=True)
 class Scope:
     unit: str | None = None  # path to the owning OrgUnit, e.g. "unit"
-    region: str | None = None  # path to the Region, e.g. "district__region"
+    region: str | None = None  # path to the Region, e.g. "region" or "unit__region"
     assignees: str | None = None  # path to the assigned user(s), e.g. "assignee" or "team__member"
     creator: str | None = "created_by"
     intake_open: str | None = None  # path to a boolean: still in intake (for OWN_INTAKE)

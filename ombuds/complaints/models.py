@@ -187,7 +187,7 @@ class Application(BaseModel):
     # Region = where the matter arose: a regional centre sees the cases of its districts.
     SCOPE = Scope(
         unit="unit",
-        region="district__region",
+        region="region",
         assignees="assignee",
         creator="created_by",
         intake_open="in_intake",
