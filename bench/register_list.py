@@ -115,20 +115,31 @@ def main() -> None:
                 return [row[0] for row in cursor.fetchall()[:50]]
 
         assert orm() == sql() == rows(), f"{name}: the ORM and the SQL return different rows"
-        counted = []
-        with connection.execute_wrapper(lambda execute, *a: counted.append(1) or execute(*a)):
+        counted: list[int] = []
+
+        def count(execute, *call, counted=counted):
+            counted.append(1)
+            return execute(*call)
+
+        with connection.execute_wrapper(count):
             page()
         page_p50, page_p95 = timed(page, args.runs)
         orm_p50, orm_p95 = timed(orm, args.runs)
         rows_p50, rows_p95 = timed(rows, args.runs)
         sql_p50, sql_p95 = timed(sql, args.runs)
         print(f"\n{name}: {len(sql())} rows on the first page, {len(counted)} queries per page")
-        print(f"  page (server: middleware, scoping, queries, template)  p50 {page_p50:7.2f} ms  p95 {page_p95:7.2f} ms")
+        print(
+            f"  page (server: middleware, scoping, queries, template)  p50 {page_p50:7.2f} ms  p95 {page_p95:7.2f} ms"
+        )
         print(f"  ORM with scoping (user, roles, rows, labels)           p50 {orm_p50:7.2f} ms  p95 {orm_p95:7.2f} ms")
-        print(f"  ORM rows (same rows as the SQL, labels attached)       p50 {rows_p50:7.2f} ms  p95 {rows_p95:7.2f} ms")
+        print(
+            f"  ORM rows (same rows as the SQL, labels attached)       p50 {rows_p50:7.2f} ms  p95 {rows_p95:7.2f} ms"
+        )
         print(f"  raw SQL (hand-written, same rows)                      p50 {sql_p50:7.2f} ms  p95 {sql_p95:7.2f} ms")
-        print(f"  ratios p50: rows/SQL {rows_p50 / sql_p50:5.2f}   ORM/SQL {orm_p50 / sql_p50:5.2f}   "
-              f"page/SQL {page_p50 / sql_p50:5.2f}")
+        print(
+            f"  ratios p50: rows/SQL {rows_p50 / sql_p50:5.2f}   ORM/SQL {orm_p50 / sql_p50:5.2f}   "
+            f"page/SQL {page_p50 / sql_p50:5.2f}"
+        )
 
 
 if __name__ == "__main__":

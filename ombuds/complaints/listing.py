@@ -19,8 +19,22 @@ from ombuds.core.choices import DeadlineStatus
 from ombuds.core.models import Authority, Deadline, District
 
 PAGE_SIZE = 50
-LIST_FIELDS = ("public_id", "number", "year", "unit", "sequence", "received_at", "channel", "status", "is_secret",
-               "urgent_life", "urgent_torture", "urgent_child", "district", "assignee")
+LIST_FIELDS = (
+    "public_id",
+    "number",
+    "year",
+    "unit",
+    "sequence",
+    "received_at",
+    "channel",
+    "status",
+    "is_secret",
+    "urgent_life",
+    "urgent_torture",
+    "urgent_child",
+    "district",
+    "assignee",
+)
 SORTS = {"newest": ("-received_at", "-pk"), "oldest": ("received_at", "pk"), "number": ("year", "unit", "sequence")}
 OPEN_STATUSES = [c.Status.REGISTERED, c.Status.INFO_REQUESTED, c.Status.UNDER_CONSIDERATION, c.Status.CONCLUDED]
 

@@ -188,21 +188,31 @@ def application_action(request, public_id, action):
     return redirect(app.get_absolute_url())
 
 
+INFO_REQUEST_ACTIONS = {
+    "reply": lambda u, r, text: services.record_reply(u, r, text),
+    "remind": lambda u, r, text: services.remind_info_request(u, r),
+    "escalate": lambda u, r, text: services.escalate_info_request(u, r, text),
+}
+
+
 @require_POST
-def info_request_reply(request, public_id):
+def info_request_action(request, public_id, action):
+    """Reply received, reminder sent, or escalation to the superior body — on a request whose
+    application the user may work on."""
+    if action not in INFO_REQUEST_ACTIONS:
+        raise Http404
     request_obj = InfoRequest.objects.filter(public_id=public_id).select_related("application").first()
     if request_obj is None:
         raise Http404
     app = _for_post(request.user, request_obj.application.public_id, request.POST.get("purpose", ""))
     if not request.user.has_perm(HANDLE):
         raise PermissionDenied
-    form = f.TextForm(request.POST)
     try:
-        if not form.is_valid():
-            raise ValidationError(_("The reply is empty."))
-        services.record_reply(request.user, request_obj, form.cleaned_data["text"])
+        INFO_REQUEST_ACTIONS[action](request.user, request_obj, request.POST.get("text", ""))
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, _("Saved."))
     return redirect(app.get_absolute_url())
 
 

@@ -138,3 +138,19 @@ class InfoRequestSerializer(serializers.ModelSerializer):
 
 class ReplySerializer(serializers.Serializer):
     reply = serializers.CharField()
+
+
+class MeasureSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=c.MeasureKind.choices)
+    addressee = serializers.SlugRelatedField(slug_field="code", queryset=Authority.objects.all())
+    text = serializers.CharField()
+
+
+class ConclusionSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=c.Outcome.choices)
+    rights_restored = serializers.BooleanField(required=False, default=False)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EmptySerializer(serializers.Serializer):
+    pass

@@ -89,6 +89,47 @@ class ApplicationViewSet(
         )
         return Response(s.ApplicationSerializer(app).data)
 
+    def _step(self, request, payload_class, call):
+        app = self.get_object()
+        _require(request.user, HANDLE)
+        payload = payload_class(data=request.data)
+        payload.is_valid(raise_exception=True)
+        call(app, payload.validated_data)
+        app.refresh_from_db()
+        return Response(s.ApplicationSerializer(app).data)
+
+    @extend_schema(request=s.MeasureSerializer, responses=s.ApplicationSerializer, parameters=[PURPOSE])
+    @action(detail=True, methods=["post"])
+    def measures(self, request, public_id=None):
+        return self._step(
+            request,
+            s.MeasureSerializer,
+            lambda app, d: services.add_measure(
+                request.user, app, kind=d["kind"], addressee=d["addressee"], text=d["text"]
+            ),
+        )
+
+    @extend_schema(request=s.ConclusionSerializer, responses=s.ApplicationSerializer, parameters=[PURPOSE])
+    @action(detail=True, methods=["post"])
+    def conclusion(self, request, public_id=None):
+        return self._step(
+            request,
+            s.ConclusionSerializer,
+            lambda app, d: services.conclude_application(
+                request.user, app, d["outcome"], rights_restored=d["rights_restored"], reason=d["reason"]
+            ),
+        )
+
+    @extend_schema(request=s.EmptySerializer, responses=s.ApplicationSerializer, parameters=[PURPOSE])
+    @action(detail=True, methods=["post"], url_path="applicant-notified")
+    def applicant_notified(self, request, public_id=None):
+        return self._step(request, s.EmptySerializer, lambda app, d: services.notify_applicant(request.user, app))
+
+    @extend_schema(request=s.EmptySerializer, responses=s.ApplicationSerializer, parameters=[PURPOSE])
+    @action(detail=True, methods=["post"])
+    def closure(self, request, public_id=None):
+        return self._step(request, s.EmptySerializer, lambda app, d: services.close_application(request.user, app))
+
 
 class CallViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = s.CallSerializer

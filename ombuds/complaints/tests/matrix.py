@@ -50,7 +50,7 @@ def reply(in_scope):
 
         app = _app(user, in_scope)
         request = services.send_info_request(None, app, addressee=authority("mia"), basis="general", questions="Why?")
-        return reverse("complaints:info_request_reply", args=[request.public_id])
+        return reverse("complaints:info_request_action", args=[request.public_id, "reply"])
 
     return build
 
@@ -106,6 +106,12 @@ def attachment(in_scope):
 
 
 API_ANON = {ANONYMOUS: 403}
+STEPS = [
+    ("measures", "measures", {"kind": "letter", "addressee": "mia", "text": "Register complaints."}),
+    ("conclusion", "conclusion", {"outcome": "not_confirmed"}),
+    ("applicant-notified", "applicant-notified", {}),
+    ("closure", "closure", {}),
+]
 
 ROWS = [
     Row("complaints:attachment", *_statuses(200, s404=NO_CASES), url=attachment(True)),
@@ -146,6 +152,30 @@ ROWS = [
         data={"decision": "request_info"},
         url=api_app(False, "decision/"),
     ),
+    *[
+        Row(
+            f"application-{name}",
+            {**API_ANON, **dict.fromkeys(HANDLERS, 400), **dict.fromkeys(NO_CASES, 404)},
+            default=403,
+            method="post",
+            data=data,
+            url=api_app(True, f"{path}/"),
+            note="on a registered application the step itself is refused: 400 once the permission passes",
+        )
+        for name, path, data in STEPS
+    ],
+    *[
+        Row(
+            f"application-{name}",
+            {**API_ANON, "commissioner": 400},
+            default=404,
+            method="post",
+            scope="out",
+            data=data,
+            url=api_app(False, f"{path}/"),
+        )
+        for name, path, data in STEPS
+    ],
     Row("call-list", {**API_ANON, **dict.fromkeys(INTAKE, 200)}, default=403, url=lambda _u: "/api/v1/calls/"),
     Row(
         "info-request-list",
@@ -195,9 +225,11 @@ ROWS = [
     Row("complaints:detail", *_statuses(404, s200=["commissioner"]), scope="out", url=detail(False)),
     Row("complaints:action", *_statuses(403, s302=HANDLERS, s404=NO_CASES), method="post", url=action(True)),
     Row("complaints:action", *_statuses(404, s302=["commissioner"]), method="post", scope="out", url=action(False)),
-    Row("complaints:info_request_reply", *_statuses(403, s302=HANDLERS, s404=NO_CASES), method="post", url=reply(True)),
     Row(
-        "complaints:info_request_reply",
+        "complaints:info_request_action", *_statuses(403, s302=HANDLERS, s404=NO_CASES), method="post", url=reply(True)
+    ),
+    Row(
+        "complaints:info_request_action",
         *_statuses(404, s302=["commissioner"]),
         method="post",
         scope="out",

@@ -141,3 +141,42 @@ def test_revoked_or_wrong_tokens_are_refused(persona):
     anonymous = APIClient()
     anonymous.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
     assert anonymous.get("/api/v1/authorities/").status_code in (401, 403)
+
+
+def test_scenario_02_standard_complaint_through_the_api(persona):
+    """domain.md §9 scenario 2 end to end over HTTP: register, accept, ask the police, record the
+    reply, find a violation with a letter to the MIA, notify the applicant, close."""
+    officer = persona("department_head")
+    client = token_client(officer)
+    created = client.post(
+        "/api/v1/applications/",
+        {
+            **NEW,
+            "respondents": ["mia"],
+            "rights": ["police"],
+            "summary": "The district police refused to register my complaint.",
+        },
+        format="json",
+    ).json()
+    base = f"/api/v1/applications/{created['id']}/"
+    assert (
+        client.post(base + "decision/", {"decision": "accept"}, format="json").json()["status"] == "under_consideration"
+    )
+    request = client.post(
+        "/api/v1/info-requests/",
+        {"application": created["id"], "addressee": "mia", "basis": "general", "questions": "Why?"},
+        format="json",
+    ).json()
+    client.post(f"/api/v1/info-requests/{request['id']}/reply/", {"reply": "Registered now."}, format="json")
+    early = client.post(base + "conclusion/", {"outcome": "violation_found"}, format="json")
+    assert early.status_code == 400  # a violation needs a measure first
+    client.post(
+        base + "measures/", {"kind": "letter", "addressee": "mia", "text": "Register complaints."}, format="json"
+    )
+    assert (
+        client.post(base + "conclusion/", {"outcome": "violation_found"}, format="json").json()["outcome"]
+        == "violation_found"
+    )
+    assert client.post(base + "applicant-notified/", {}, format="json").json()["status"] == "applicant_notified"
+    assert client.post(base + "closure/", {}, format="json").json()["status"] == "closed"
+    assert client.post(base + "closure/", {}, format="json").status_code == 400  # illegal twice

@@ -182,3 +182,24 @@ def test_quarterly_916_statistics(staff_client, persona):
     assert [(t.code, t.n, t.urgent) for t in rows] == [("child_rights", 2, 1), ("police", 1, 0)]
     assert page.context["total"] == 3
     assert staff_client(operator).get(reverse("complaints:call_statistics") + "?quarter=9").status_code == 404
+
+
+def test_information_request_reply_reminder_and_escalation_pages(staff_client, persona):
+    from ombuds.complaints import services
+    from ombuds.complaints.testing import authority
+
+    head = persona("department_head")
+    client = staff_client(head)
+    app = services.decide_admissibility(head, make_application(head), "accept")
+    request = services.send_info_request(head, app, addressee=authority("mia"), basis="general", questions="Why?")
+    url = lambda action: reverse("complaints:info_request_action", args=[request.public_id, action])  # noqa: E731
+    client.post(url("remind"))
+    request.refresh_from_db()
+    assert (request.status, request.reminders) == ("reminded", 1)
+    client.post(url("escalate"), {"text": ""})  # no reason: refused
+    request.refresh_from_db()
+    assert request.status == "reminded"
+    client.post(url("escalate"), {"text": "No answer after a reminder."})
+    request.refresh_from_db()
+    assert request.status == "escalated"
+    assert client.post(url("dance")).status_code == 404
