@@ -102,6 +102,13 @@ def assess(application, *, today: date | None = None, cal: WorkingCalendar | Non
     else:
         checks.append(Check("court", True, _("No court proceedings on the merits are pending.")))
 
+    if app.on_behalf and not app.victim_consent:
+        # Since 2023 civil society may act without consent only when it cannot be obtained
+        # (death, incapacity): the officer must record why; no automatic refusal ground.
+        checks.append(Check("consent", False, _("Submitted on behalf of the victim without recorded consent.")))
+    elif app.on_behalf:
+        checks.append(Check("consent", True, _("Submitted on behalf of the victim with consent.")))
+
     if app.repeat_of_id and not app.new_facts:
         checks.append(
             Check(

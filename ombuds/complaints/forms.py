@@ -68,6 +68,11 @@ class RegisterForm(forms.Form):
     urgent_life = forms.BooleanField(label=_("Risk to life"), required=False)
     urgent_torture = forms.BooleanField(label=_("Torture or ill-treatment"), required=False)
     urgent_child = forms.BooleanField(label=_("Child at risk"), required=False)
+    on_behalf = forms.BooleanField(label=_("Submitted on behalf of the victim"), required=False)
+    victim_consent = forms.BooleanField(label=_("The victim's consent is recorded"), required=False)
+    victim_surname = forms.CharField(label=_("Victim's surname"), required=False, max_length=100)
+    victim_given_name = forms.CharField(label=_("Victim's name"), required=False, max_length=100)
+    victim_is_minor = forms.BooleanField(label=_("The victim is a minor"), required=False)
     sensitivity = forms.ChoiceField(label=_("Sensitivity"), choices=c.Sensitivity.choices, initial=c.Sensitivity.NORMAL)
 
     def clean(self):
@@ -124,7 +129,18 @@ class RegisterForm(forms.Form):
             "urgent_child",
             "sensitivity",
         )
-        return {"applicant": applicant, **{k: d[k] for k in keys}}
+        victims = []
+        if d.get("victim_surname") or d.get("victim_given_name"):
+            victims.append(
+                {"surname": d["victim_surname"], "given_name": d["victim_given_name"], "is_minor": d["victim_is_minor"]}
+            )
+        return {
+            "applicant": applicant,
+            "victims": victims,
+            "on_behalf": d["on_behalf"],
+            "victim_consent": d["victim_consent"],
+            **{k: d[k] for k in keys},
+        }
 
 
 class CallForm(forms.Form):
@@ -182,6 +198,12 @@ class MeasureForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=c.MeasureKind.choices)
     addressee = forms.ModelChoiceField(label=_("Addressee"), queryset=Authority.objects.filter(is_active=True))
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+    recommendation_ref = forms.CharField(
+        label=_("Recommendation reference"),
+        required=False,
+        max_length=60,
+        help_text=_("Until the recommendations register exists."),
+    )
 
 
 class ConcludeForm(forms.Form):

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from ombuds.complaints.choices import Status
 from ombuds.complaints.models import Application, InfoRequest
+from ombuds.complaints.services.common import open_deadlines
 from ombuds.core.documents import Letter
 
-KINDS = ("acknowledgement", "refusal", "info_request", "result")
+KINDS = ("acknowledgement", "refusal", "info_request", "extension", "result")
 
 
 class NotAvailable(Exception):
@@ -79,6 +80,27 @@ def build(app: Application, kind: str, language: str, *, info_request: InfoReque
                     )
                     % {"number": app.number, "due": due},
                     info_request.questions,
+                ],
+            )
+        if kind == "extension":
+            deadline = (
+                open_deadlines(app, "consideration", "consideration_access_to_information")
+                .filter(extensions__gt=0)
+                .first()
+            )
+            if deadline is None:
+                raise NotAvailable
+            due = date_format(timezone.localtime(deadline.due_at).date(), "DATE_FORMAT")
+            return Letter(
+                **base,
+                addressee=_applicant_lines(app),
+                subject=_("Extension of the consideration"),
+                paragraphs=[
+                    _(
+                        "The consideration of your application %(number)s requires additional checks "
+                        "and has been extended until %(due)s."
+                    )
+                    % {"number": app.number, "due": due},
                 ],
             )
         if kind == "result":

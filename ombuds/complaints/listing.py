@@ -16,7 +16,7 @@ from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, RightTopic
 from ombuds.core.choices import DeadlineStatus
-from ombuds.core.models import Authority, Deadline, District
+from ombuds.core.models import Authority, Deadline, District, Region
 
 PAGE_SIZE = 50
 LIST_FIELDS = (
@@ -54,6 +54,7 @@ class FilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *c.Status.choices])
     channel = forms.ChoiceField(label=_("Channel"), required=False, choices=[("", "—"), *c.Channel.choices])
     unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=OrgUnit.objects.all())
+    region = forms.ModelChoiceField(label=_("Region"), required=False, queryset=Region.objects.all())
     respondent = forms.ModelChoiceField(label=_("Respondent"), required=False, queryset=Authority.objects.all())
     right = forms.ModelChoiceField(label=_("Right or issue"), required=False, queryset=RightTopic.objects.all())
     urgent = forms.BooleanField(label=_("Urgent only"), required=False)
@@ -91,6 +92,8 @@ def filtered_applications(user, params):
             qs = qs.filter(**{field: data[field]})
     if data.get("unit"):
         qs = qs.filter(unit=data["unit"])
+    if data.get("region"):
+        qs = qs.filter(region=data["region"])
     if data.get("respondent"):
         qs = qs.filter(respondents=data["respondent"])
     if data.get("right"):

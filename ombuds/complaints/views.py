@@ -81,13 +81,17 @@ def application_detail(request, public_id):
     except PurposeRequired:
         return render(request, "complaints/purpose_required.html", {"public_id": public_id})
     can_handle = request.user.has_perm(HANDLE)
+    deadlines = list(
+        Deadline.objects.filter(
+            content_type__model="application", content_type__app_label="complaints", object_id=app.pk
+        ).select_related("rule")
+    )
     context = {
         "app": app,
         "assessment": assess(app) if app.status in (Status.REGISTERED, Status.INFO_REQUESTED) else None,
         "duplicates": services.duplicate_candidates(app),
-        "deadlines": Deadline.objects.filter(
-            content_type__model="application", content_type__app_label="complaints", object_id=app.pk
-        ).select_related("rule"),
+        "deadlines": deadlines,
+        "extended": any(d.extensions and d.closed_at is None for d in deadlines),
         "info_requests": app.info_requests.select_related("addressee"),
         "measures": app.measures.select_related("addressee"),
         "notes": app.notes.select_related("created_by"),
@@ -141,7 +145,9 @@ ACTIONS = {
     ),
     "measure": (
         f.MeasureForm,
-        lambda u, a, d: services.add_measure(u, a, kind=d["kind"], addressee=d["addressee"], text=d["text"]),
+        lambda u, a, d: services.add_measure(
+            u, a, kind=d["kind"], addressee=d["addressee"], text=d["text"], recommendation_ref=d["recommendation_ref"]
+        ),
     ),
     "conclude": (
         f.ConcludeForm,

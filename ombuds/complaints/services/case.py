@@ -165,6 +165,9 @@ def add_measure(actor, app: Application, *, kind: str, addressee, text: str, rec
         updated_by=actor,
     )
     audit.record("application.measure_taken", actor=actor, obj=app, changes={"kind": kind, "addressee": addressee.code})
+    if kind == c.MeasureKind.URGENT:
+        # An urgent measure is followed in hours, not days.
+        deadlines.start_deadline(actor, app, "urgent_measure_response", responsible=app.assignee)
     return measure
 
 

@@ -89,6 +89,7 @@ def register_application(
     received_at: datetime | None = None,
     respondents=(),
     rights=(),
+    victims: list[dict] | tuple = (),
     **fields,
 ) -> Application:
     """Register an application from any channel: number, acknowledgement, deadlines, alerts."""
@@ -121,6 +122,8 @@ def register_application(
     app.save()
     app.respondents.set(respondents)
     app.rights.set(rights)
+    if victims:
+        app.victims.set([_make_party(actor, {"kind": c.ApplicantKind.PERSON, **victim}) for victim in victims])
     audit.record(
         "application.registered",
         actor=actor,

@@ -99,3 +99,20 @@ def test_unknown_kind_format_or_language_is_404(staff_client, persona):
     for kind, fmt, lang in (("poem", "pdf", "az"), ("acknowledgement", "exe", "az"), ("acknowledgement", "pdf", "fr")):
         url = reverse("complaints:letter", args=[app.public_id, kind, fmt]) + f"?lang={lang}"
         assert client.get(url).status_code == 404
+
+
+def test_extension_letter_after_an_extension(staff_client, persona):
+    from docx import Document
+
+    head = persona("department_head")
+    client = staff_client(head)
+    app = services.decide_admissibility(head, make_application(head), "accept")
+    url = reverse("complaints:letter", args=[app.public_id, "extension", "docx"]) + "?lang=en"
+    assert client.get(url).status_code == 404
+    services.extend_consideration(head, app, "An on-site check is needed.")
+    body = "\n".join(p.text for p in Document(io.BytesIO(client.get(url).content)).paragraphs)
+    assert "has been extended until" in body and app.number in body
+    assert (
+        reverse("complaints:letter", args=[app.public_id, "extension", "pdf"])
+        in client.get(app.get_absolute_url()).content.decode()
+    )

@@ -136,3 +136,32 @@ def test_operators_cannot_decide(persona):
             district=app.district,
             applicant_kind="anonymous",
         )
+
+
+def test_urgent_measure_is_tracked_in_hours(officer):
+    from django.utils import timezone
+
+    from ombuds.core.models import Deadline
+
+    app = _reach(officer, Status.UNDER_CONSIDERATION)
+    before = timezone.now()
+    services.add_measure(
+        officer,
+        app,
+        kind="urgent",
+        addressee=authority("penitentiary_service"),
+        text="Transfer the detainee to the prison hospital today.",
+    )
+    deadline = Deadline.objects.get(object_id=app.pk, rule__code="urgent_measure_response")
+    assert 23.9 * 3600 <= (deadline.due_at - before).total_seconds() <= 24.1 * 3600
+
+
+def test_on_behalf_without_consent_is_flagged_and_victims_recorded(officer):
+    from ombuds.complaints.admissibility import assess
+
+    app = make_application(
+        officer, on_behalf=True, victims=[{"surname": "Əliyev", "given_name": "Murad", "is_minor": True}]
+    )
+    assert app.victims.get().is_minor
+    checks = {check.code: check.ok for check in assess(app).checks}
+    assert checks["consent"] is False
