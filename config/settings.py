@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ombuds.core",
     "ombuds.accounts",
     "ombuds.complaints",
+    "ombuds.monitoring",
     "ombuds.demo",
 ]
 # The test suite adds a small app of its own whose models exercise the shared mechanisms

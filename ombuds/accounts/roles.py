@@ -49,6 +49,8 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "accounts.view_aggregates",
             "accounts.register_intake",
             "complaints.handle_application",
+            "monitoring.manage_visits",
+            "monitoring.view_place",
         ],
     ),
     RoleSpec(
@@ -57,7 +59,13 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Department head",
         "Заведующий отделом",
         RoleScope.UNIT,
-        ["accounts.view_aggregates", "accounts.register_intake", "complaints.handle_application"],
+        [
+            "accounts.view_aggregates",
+            "accounts.register_intake",
+            "complaints.handle_application",
+            "monitoring.manage_visits",
+            "monitoring.view_place",
+        ],
     ),
     RoleSpec(
         RoleCode.COMPLAINTS_OFFICER,
@@ -73,7 +81,12 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Regional centre officer",
         "Сотрудник регионального центра",
         RoleScope.REGION,
-        ["accounts.register_intake", "complaints.handle_application"],
+        [
+            "accounts.register_intake",
+            "complaints.handle_application",
+            "monitoring.manage_visits",
+            "monitoring.view_place",
+        ],
     ),
     RoleSpec(
         RoleCode.INTAKE_OPERATOR,
@@ -83,14 +96,21 @@ BUILTIN_ROLES: list[RoleSpec] = [
         RoleScope.OWN_INTAKE,
         ["accounts.register_intake"],
     ),
-    RoleSpec(RoleCode.NPM_MEMBER, "MPQ üzvü", "NPM member", "Член НПМ", RoleScope.UNIT, []),
+    RoleSpec(
+        RoleCode.NPM_MEMBER,
+        "MPQ üzvü",
+        "NPM member",
+        "Член НПМ",
+        RoleScope.UNIT,
+        ["monitoring.manage_visits", "monitoring.view_place"],
+    ),
     RoleSpec(
         RoleCode.NPM_MEDICAL,
         "MPQ-nin tibbi üzvü",
         "NPM medical member",
         "Медицинский член НПМ",
         RoleScope.UNIT,
-        ["accounts.view_medical"],
+        ["accounts.view_medical", "monitoring.manage_visits", "monitoring.view_place"],
     ),
     RoleSpec(
         RoleCode.AWARENESS_STAFF,
@@ -100,7 +120,14 @@ BUILTIN_ROLES: list[RoleSpec] = [
         RoleScope.NONE,
         [],
     ),
-    RoleSpec(RoleCode.ANALYST, "Analitik", "Analyst", "Аналитик", RoleScope.NONE, ["accounts.view_aggregates"]),
+    RoleSpec(
+        RoleCode.ANALYST,
+        "Analitik",
+        "Analyst",
+        "Аналитик",
+        RoleScope.NONE,
+        ["accounts.view_aggregates", "monitoring.view_place"],
+    ),
     RoleSpec(
         RoleCode.AUDITOR,
         "Auditor / məlumatların mühafizəsi üzrə məsul şəxs",

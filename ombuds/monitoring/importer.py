@@ -1,0 +1,97 @@
+"""Import of the register of places from CSV or XLSX, row by row, with a per-row error report.
+
+Columns (those of the sourced list in ombuds/core/data/az-places-of-detention.csv):
+name_en, name_az, type, supervising_authority, district_code, capacity, source, note.
+A row that fails is reported with its number and reason and does not stop the others; a row
+matching an existing place (same Azerbaijani name and district) updates it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ombuds.core.models import Authority, District
+from ombuds.monitoring import services
+from ombuds.monitoring.choices import PlaceType
+from ombuds.monitoring.models import Place
+
+# The supervising bodies as written in the reference list, mapped to authority codes.
+AUTHORITY_BY_TEXT = {
+    "ministry of justice / penitentiary service": "penitentiary_service",
+    "ministry of internal affairs": "mia",
+    "state security service": "sss",
+    "state migration service": "sms",
+    "ministry of health": "moh",
+    "ministry of labour and social protection of population": "mlspp",
+    "ministry of science and education": "mse",
+}
+REQUIRED = ("name_az", "type", "district_code")
+
+
+@dataclass
+class Report:
+    created: int = 0
+    updated: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_rows(path: Path) -> Iterator[dict[str, str]]:
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook  # only needed for spreadsheets
+
+        sheet = load_workbook(path, read_only=True, data_only=True).active
+        rows = sheet.iter_rows(values_only=True)
+        header = [str(h or "").strip() for h in next(rows)]
+        for values in rows:
+            yield {k: "" if v is None else str(v).strip() for k, v in zip(header, values, strict=False)}
+        return
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        yield from csv.DictReader(io.StringIO(fh.read()))
+
+
+def import_places(actor, path: Path, *, progress=None) -> Report:
+    report = Report()
+    rows = list(read_rows(path))
+    districts = {d.code: d for d in District.objects.all()}
+    authorities = {a.code: a for a in Authority.objects.all()}
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        try:
+            missing = [name for name in REQUIRED if not row.get(name)]
+            if missing:
+                raise ValidationError(f"missing {', '.join(missing)}")
+            if row["type"] not in PlaceType.values:
+                raise ValidationError(f"unknown type {row['type']!r}")
+            district = districts.get(row["district_code"])
+            if district is None:
+                raise ValidationError(f"unknown district {row['district_code']!r}")
+            capacity = int(row["capacity"]) if row.get("capacity") else None
+            code = AUTHORITY_BY_TEXT.get(row.get("supervising_authority", "").strip().lower())
+            fields = dict(
+                name_en=row.get("name_en", ""),
+                place_type=row["type"],
+                authority=authorities.get(code),
+                capacity=capacity,
+                source=row.get("source", ""),
+                note=row.get("note", ""),
+            )
+            with transaction.atomic():
+                existing = Place.objects.filter(name_az=row["name_az"], district=district).first()
+                if existing:
+                    Place.objects.filter(pk=existing.pk).update(**fields)
+                    report.updated += 1
+                else:
+                    services.register_place(actor, name_az=row["name_az"], district=district, **fields)
+                    report.created += 1
+        except (ValidationError, ValueError) as exc:
+            message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            report.errors.append((number, message))
+        if progress:
+            progress(number - 1, len(rows))
+    return report

@@ -1,0 +1,158 @@
+"""Visits (domain.md §3.2) and scenario 9 of §9: an in-depth unannounced visit to a pre-trial centre."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from ombuds.accounts.testing import make_user
+from ombuds.monitoring import services
+from ombuds.monitoring.choices import VISIT_TRANSITIONS, ThematicArea, VisitStatus
+from ombuds.monitoring.models import Place, PopulationCount, Visit
+from ombuds.monitoring.testing import make_place, make_visit
+
+pytestmark = pytest.mark.django_db
+BAKU = ZoneInfo("Asia/Baku")
+
+
+@pytest.fixture
+def lead(persona):
+    from ombuds.accounts import services as accounts
+
+    user = persona("npm_member")
+    accounts.grant_role(None, user, "department_head")  # the head of the NPG: the NPM lead
+    return user
+
+
+def team_of_four(lead):
+    doctor = make_user(username="doctor", roles=["npm_medical"], unit="npg", gender="female", is_medical=True)
+    psychologist = make_user(username="psych", roles=["npm_member"], unit="npg", gender="female", is_psychologist=True)
+    member = make_user(username="member2", roles=["npm_member"], unit="npg", gender="male")
+    return [(lead, "leader"), (doctor, "physician"), (psychologist, "psychologist"), (member, "member")]
+
+
+def test_scenario_09_in_depth_unannounced_visit(lead):
+    place = make_place(lead, capacity=1050)
+    visit = make_visit(lead, place=place)
+    assert visit.status == VisitStatus.UNSCHEDULED_REQUESTED and visit.is_secret
+    for user, role in team_of_four(lead):
+        services.add_team_member(lead, visit, user, role)
+    assert services.team_warnings(visit) == []
+    services.prepare_visit(lead, visit, "Overcrowding, medical admission exams, registers.")
+    arrival = datetime(2025, 10, 15, 9, 0, tzinfo=BAKU)
+    visit = services.record_arrival(lead, visit, arrival_at=arrival, access_at=arrival + timedelta(minutes=25))
+    assert visit.status == VisitStatus.IN_PROGRESS and not visit.is_secret
+    for n in range(12):
+        services.add_interview(
+            lead,
+            visit,
+            pseudonym=f"D-{n + 1:02d}",
+            kind="detainee",
+            identity=f"Real name {n}",
+            consent_anonymised_use=True,
+        )
+    services.add_interview(lead, visit, pseudonym="G-01", kind="detainee", private=False, group_size=6)
+    for area in ThematicArea.values:
+        services.add_finding(
+            lead, visit, area=area, text=f"Finding on {area}.", severity="concern", sources=["observation", "detainee"]
+        )
+    visit = services.complete_onsite(
+        lead,
+        visit,
+        people_held=1400,
+        end_at=arrival + timedelta(hours=9),
+        immediate_observations="Cells at twice their capacity.",
+    )
+    assert (visit.private_interviews, visit.group_interviews) == (12, 1)
+    assert round(visit.occupancy * 100) == 133
+    assert visit.findings.values("area").distinct().count() == 6
+    place.refresh_from_db()
+    assert place.last_visit_at.isoformat() == "2025-10-15"
+    assert PopulationCount.objects.get(place=place).count == 1400
+    for target in ("report_draft", "factual_check", "report_final"):
+        visit = services.advance_visit(lead, visit, target)
+    assert visit.status == VisitStatus.REPORT_FINAL
+
+
+def test_team_warnings(lead):
+    visit = make_visit(lead)
+    services.add_team_member(lead, visit, lead, "member")
+    warnings = services.team_warnings(visit)
+    assert len(warnings) == 4  # fewer than two, no leader, one gender, no physician on an in-depth visit
+    with pytest.raises(ValidationError):
+        services.prepare_visit(lead, visit, "objectives")
+
+
+@pytest.mark.parametrize("source", list(VISIT_TRANSITIONS))
+def test_only_the_listed_transitions(lead, source):
+    visit = make_visit(lead)
+    for target in VisitStatus.values:
+        Visit.objects.filter(pk=visit.pk).update(status=source)
+        visit.refresh_from_db()
+        allowed = target in VISIT_TRANSITIONS[source]
+        try:
+            services._move(visit, target)
+        except ValidationError:
+            assert not allowed
+        else:
+            assert allowed
+
+
+def test_unscheduled_visit_needs_a_trigger_and_cancel_needs_a_reason(lead):
+    with pytest.raises(ValidationError):
+        make_visit(lead, trigger="")
+    visit = make_visit(lead)
+    with pytest.raises(ValidationError):
+        services.cancel_visit(lead, visit, " ")
+    assert services.cancel_visit(lead, visit, "Facility under quarantine.").status == VisitStatus.CANCELLED
+
+
+def test_findings_and_interviews_need_the_team_on_site(lead):
+    visit = make_visit(lead)
+    with pytest.raises(ValidationError):
+        services.add_finding(lead, visit, area="treatment", text="x", severity="info", sources=["observation"])
+    services.add_team_member(lead, visit, lead, "leader")
+    services.prepare_visit(lead, visit, "")
+    services.record_arrival(lead, visit)
+    with pytest.raises(ValidationError):
+        services.add_finding(lead, visit, area="treatment", text="x", severity="info", sources=[])
+
+
+def test_interview_identity_is_sealed(lead, persona):
+    visit = make_visit(lead)
+    services.add_team_member(lead, visit, lead, "leader")
+    services.prepare_visit(lead, visit, "")
+    services.record_arrival(lead, visit)
+    interview = services.add_interview(lead, visit, pseudonym="A-1", kind="detainee", identity="CANARY-Məmməd-991")
+    from ombuds.core.models import AuditEvent
+
+    assert "CANARY" not in str(AuditEvent.objects.get(action="visit.interview_recorded").changes)
+    assert services.unseal_identity(lead, interview, "referral to a physician") == "CANARY-Məmməd-991"
+    assert AuditEvent.objects.get(action="interview.identity_read").purpose == "referral to a physician"
+    with pytest.raises(PermissionDenied):
+        services.unseal_identity(persona("regional_officer"), interview, "curious")
+
+
+def test_unannounced_visit_is_hidden_until_arrival(lead, persona):
+    visit = make_visit(lead, place=make_place(lead, district="ganja", name_az="Gəncə TSY"))
+    member = make_user(username="npg.member", roles=["npm_member"], unit="npg")
+    west = persona("regional_officer")
+    outsiders = [west, persona("awareness_staff"), persona("intake_operator"), member]
+    for user in outsiders:
+        assert not Visit.objects.visible_to(user).filter(pk=visit.pk).exists(), user.username
+    assert Visit.objects.visible_to(lead).filter(pk=visit.pk).exists()
+    assert Visit.objects.visible_to(persona("commissioner")).filter(pk=visit.pk).exists()
+    services.add_team_member(lead, visit, member, "member")
+    assert Visit.objects.visible_to(member).filter(pk=visit.pk).exists()  # the team sees it
+    services.add_team_member(lead, visit, lead, "leader")
+    services.prepare_visit(lead, visit, "")
+    services.record_arrival(lead, visit)
+    assert Visit.objects.visible_to(west).filter(pk=visit.pk).exists()  # after arrival: the region sees it
+    assert not Visit.objects.visible_to(persona("awareness_staff")).filter(pk=visit.pk).exists()
+
+
+def test_only_monitoring_roles_manage_visits(persona):
+    with pytest.raises(PermissionDenied):
+        make_place(persona("awareness_staff"))
+    assert not Place.objects.exists()
