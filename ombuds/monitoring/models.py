@@ -47,6 +47,8 @@ class Place(BaseModel):
     source = models.TextField(_("source"), blank=True)
     note = models.TextField(_("note"), blank=True)
     last_visit_at = models.DateField(_("last visit"), null=True, blank=True)
+    # From the coverage rule of its type; kept by the services so that "overdue" is one indexed filter.
+    next_due_on = models.DateField(_("next in-depth visit due"), null=True, blank=True, db_index=True)
 
     DATA_CLASSES = {
         **BaseModel.DATA_CLASSES,
@@ -66,6 +68,7 @@ class Place(BaseModel):
                 "source",
                 "note",
                 "last_visit_at",
+                "next_due_on",
             ],
             PUB,
         ),
@@ -82,6 +85,21 @@ class Place(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:place_detail", args=[self.public_id])
+
+    @property
+    def latest_population(self):
+        """The latest count (prefetched as `latest` on list pages)."""
+        prefetched = getattr(self, "latest", None)
+        if prefetched is not None:
+            return prefetched[0] if prefetched else None
+        return self.population.order_by("-counted_on").first()
+
+    @property
+    def occupancy(self) -> float | None:
+        latest = self.latest_population
+        if latest is None or not self.capacity:
+            return None
+        return latest.count / self.capacity
 
 
 class PopulationCount(BaseModel):

@@ -13,9 +13,11 @@ from ombuds.accounts.scoping import is_npm_lead
 from ombuds.complaints import services as complaints
 from ombuds.complaints.choices import Channel
 from ombuds.core import audit
+from ombuds.core.clock import add_months
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import (
     AccessIncident,
+    CoverageRule,
     Finding,
     Interview,
     Place,
@@ -54,11 +56,23 @@ def _save(visit: Visit, actor, *fields: str) -> None:
     visit.save(update_fields=[*fields, "updated_by", "updated_at"])
 
 
+def next_due(place: Place) -> date | None:
+    """When the place's next in-depth visit is due under the coverage rule of its type; a place
+    never visited is due now."""
+    rule = CoverageRule.objects.filter(place_type=place.place_type).first()
+    if rule is None:
+        return None
+    if place.last_visit_at is None:
+        return timezone.localdate()
+    return add_months(place.last_visit_at, rule.months)
+
+
 @transaction.atomic
 def register_place(actor, **fields) -> Place:
     _require(actor)
     place = Place(**fields, created_by=actor, updated_by=actor)
     place.region_id = place.district.region_id
+    place.next_due_on = next_due(place)
     place.full_clean()
     place.save()
     audit.record("place.registered", actor=actor, obj=place, changes={"type": place.place_type})
@@ -352,7 +366,11 @@ def complete_onsite(
         "end_at",
     )
     day = timezone.localtime(visit.arrival_at).date()
-    Place.objects.filter(pk=visit.place_id).update(last_visit_at=day)
+    place = visit.place
+    place.last_visit_at = day
+    if visit.visit_type == c.VisitType.IN_DEPTH or place.next_due_on is None:
+        place.next_due_on = next_due(place)
+    Place.objects.filter(pk=place.pk).update(last_visit_at=day, next_due_on=place.next_due_on)
     if people_held is not None:
         record_population(actor, visit.place, day, people_held, source=_("counted during the visit"))
     audit.record("visit.onsite_completed", actor=actor, obj=visit, changes={"status": [old, visit.status]})

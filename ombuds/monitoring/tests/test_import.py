@@ -16,8 +16,11 @@ def test_the_sourced_register_imports_cleanly_and_again_without_duplicates():
     report = import_places(None, REFERENCE)
     assert report.errors == [] and report.created == Place.objects.count() >= 60
     isolator = Place.objects.get(name_en__startswith="Baku Investigative Isolator")
-    assert (isolator.capacity, isolator.place_type, isolator.authority.code) == (2500, "pretrial_isolator",
-                                                                               "penitentiary_service")
+    assert (isolator.capacity, isolator.place_type, isolator.authority.code) == (
+        2500,
+        "pretrial_isolator",
+        "penitentiary_service",
+    )
     again = import_places(None, REFERENCE)
     assert again.created == 0 and again.updated == report.created
 
@@ -46,8 +49,16 @@ def test_xlsx_import(tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.append(["name_en", "name_az", "type", "supervising_authority", "district_code", "capacity"])
-    sheet.append(["Children's home", "Uşaq evi", "children_home", "Ministry of Labour and Social Protection of "
-                  "Population", "shaki", 80])
+    sheet.append(
+        [
+            "Children's home",
+            "Uşaq evi",
+            "children_home",
+            "Ministry of Labour and Social Protection of Population",
+            "shaki",
+            80,
+        ]
+    )
     book.save(tmp_path / "places.xlsx")
     report = import_places(None, tmp_path / "places.xlsx")
     assert report.errors == [] and Place.objects.get().region.code == "northwest"

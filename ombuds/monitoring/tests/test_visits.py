@@ -156,3 +156,46 @@ def test_only_monitoring_roles_manage_visits(persona):
     with pytest.raises(PermissionDenied):
         make_place(persona("awareness_staff"))
     assert not Place.objects.exists()
+
+
+def _visited(lead, **place):
+    visit = make_visit(lead, place=make_place(lead, **place))
+    services.add_team_member(lead, visit, lead, "leader")
+    services.prepare_visit(lead, visit, "")
+    return services.record_arrival(lead, visit)
+
+
+def test_visit_report_with_occupancy_and_publication_guard(lead, staff_client):
+    import io
+
+    from django.urls import reverse
+    from docx import Document
+
+    visit = _visited(lead, capacity=1050)
+    services.add_interview(lead, visit, pseudonym="D-01", kind="detainee", identity="Rəşid Quliyev")
+    services.add_finding(
+        lead,
+        visit,
+        area="material_conditions",
+        text="Cells hold twice their capacity.",
+        severity="serious",
+        sources=["observation"],
+    )
+    visit = services.complete_onsite(lead, visit, people_held=1400)
+    client = staff_client(lead)
+    url = reverse("monitoring:visit_report", args=[visit.public_id, "docx"]) + "?lang=en"
+    body = "\n".join(p.text for p in Document(io.BytesIO(client.get(url).content)).paragraphs)
+    assert "1400 people held for 1050 places (133 %)" in body and "Cells hold twice" in body
+    assert "Rəşid" not in body and "D-01" not in body
+    services.add_finding(
+        lead,
+        visit,
+        area="treatment",
+        text="Rəşid Quliyev reported being beaten.",
+        severity="urgent",
+        sources=["detainee"],
+    )
+    refused = client.get(url, follow=True)
+    assert refused.redirect_chain and "field “text”" in refused.content.decode()
+    pdf = client.get(reverse("monitoring:visit_report", args=[visit.public_id, "pdf"]))
+    assert pdf.status_code == 302  # the guard applies to every format

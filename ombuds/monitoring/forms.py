@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.accounts.models import OrgUnit, User
+from ombuds.monitoring import choices as c
+from ombuds.monitoring.models import Place
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class PlaceFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    place_type = forms.ChoiceField(label=_("Type"), required=False, choices=[("", "—"), *c.PlaceType.choices])
+    overdue = forms.BooleanField(label=_("Overdue for a visit"), required=False)
+
+
+class ScheduleForm(forms.Form):
+    place = forms.ModelChoiceField(label=_("Place"), queryset=Place.objects.filter(is_active=True))
+    unit = forms.ModelChoiceField(
+        label=_("Lead unit"), queryset=OrgUnit.objects.filter(kind__in=["npg", "regional_centre"])
+    )
+    visit_type = forms.ChoiceField(label=_("Visit type"), choices=c.VisitType.choices)
+    planned_date = forms.DateField(label=_("Planned date"), widget=DATE)
+    announced = forms.BooleanField(label=_("Announced to the administration"), required=False)
+    trigger = forms.CharField(label=_("What prompted the visit"), max_length=300)
+
+
+class TeamForm(forms.Form):
+    user = forms.ModelChoiceField(
+        label=_("Staff member"),
+        queryset=User.objects.filter(is_active=True)
+        .filter(roles__code__in=["npm_member", "npm_medical", "regional_officer", "department_head"])
+        .distinct(),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=c.TeamRole.choices)
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ArrivalForm(forms.Form):
+    arrival_at = forms.DateTimeField(label=_("Arrival"), widget=DATETIME)
+    access_at = forms.DateTimeField(label=_("Access granted"), widget=DATETIME)
+
+
+class FindingForm(forms.Form):
+    area = forms.ChoiceField(label=_("Thematic area"), choices=c.ThematicArea.choices)
+    subtopic = forms.CharField(label=_("Subtopic"), required=False, max_length=200)
+    text = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 3}))
+    sources = forms.MultipleChoiceField(
+        label=_("Sources"), choices=c.FindingSource.choices, widget=forms.CheckboxSelectMultiple
+    )
+    severity = forms.ChoiceField(label=_("Severity"), choices=c.Severity.choices)
+
+
+class InterviewForm(forms.Form):
+    pseudonym = forms.CharField(label=_("Pseudonym"), max_length=60)
+    kind = forms.ChoiceField(label=_("Interviewee"), choices=c.IntervieweeKind.choices)
+    private = forms.BooleanField(label=_("Private (without witnesses)"), required=False, initial=True)
+    group_size = forms.IntegerField(label=_("People in a group interview"), min_value=1, initial=1)
+    identity = forms.CharField(label=_("Real identity (sealed)"), required=False, max_length=300)
+    consent_anonymised_use = forms.BooleanField(label=_("Consents to anonymised use"), required=False)
+    consent_disclose_to_authority = forms.BooleanField(
+        label=_("Consents to disclosure to the authority"), required=False
+    )
+    consent_publish = forms.BooleanField(label=_("Consents to publication"), required=False)
+    consent_medical_exam = forms.BooleanField(label=_("Consents to a medical examination"), required=False)
+    consent_refer_allegation = forms.BooleanField(label=_("Consents to the referral of an allegation"), required=False)
+    reprisal_risk = forms.BooleanField(label=_("High risk of reprisals"), required=False)
+    is_minor = forms.BooleanField(label=_("Minor"), required=False)
+
+
+class IncidentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=c.ObstructionKind.choices)
+    official = forms.CharField(label=_("Official responsible"), required=False, max_length=200)
+    minutes_lost = forms.IntegerField(label=_("Minutes lost"), min_value=0, initial=0)
+    description = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 2}))
+    protocol_reference = forms.CharField(label=_("Administrative offence protocol"), required=False, max_length=100)
+
+
+class CompleteForm(forms.Form):
+    people_held = forms.IntegerField(label=_("People held on the day"), min_value=0, required=False)
+    immediate_observations = forms.CharField(
+        label=_("Immediate observations to the management"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AdvanceForm(forms.Form):
+    target = forms.ChoiceField(
+        label=_("Next step"),
+        choices=[
+            (s, c.VisitStatus(s).label)
+            for s in ("report_draft", "factual_check", "report_final", "recommendations_issued", "follow_up", "closed")
+        ],
+    )
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,97 @@
+"""The visit report (PDF and DOCX, az/en/ru) built from the findings, with the publication guard.
+
+Interview notes are internal and never part of a report; interviewees appear only by pseudonym.
+Before any export the guard looks for the sealed identity of every interviewee who has not
+consented to publication in the report's text, and refuses with the finding and field that
+would name them (OPCAT Art. 21(2)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ombuds.core.documents import Letter
+from ombuds.monitoring.choices import ThematicArea
+from ombuds.monitoring.models import Visit
+
+
+@dataclass(frozen=True)
+class GuardFailure(Exception):
+    where: str
+    field: str
+
+    def __str__(self) -> str:
+        return _(
+            "The report would name an interviewee who has not consented to publication: %(where)s, field “%(field)s”."
+        ) % {"where": self.where, "field": self.field}
+
+
+def check_publication(visit: Visit) -> None:
+    names = [i.identity.strip() for i in visit.interviews.all() if i.identity.strip() and not i.consent_publish]
+    texts = [(_("immediate observations"), "immediate_observations", visit.immediate_observations)]
+    texts += [
+        (f"{finding.get_area_display()} #{n}", "text", finding.text)
+        for n, finding in enumerate(visit.findings.all(), start=1)
+    ]
+    texts += [
+        (f"{finding.get_area_display()} #{n}", "subtopic", finding.subtopic)
+        for n, finding in enumerate(visit.findings.all(), start=1)
+    ]
+    for where, field, text in texts:
+        lowered = (text or "").casefold()
+        if any(name.casefold() in lowered for name in names):
+            raise GuardFailure(where=where, field=field)
+
+
+def build(visit: Visit, language: str) -> Letter:
+    check_publication(visit)
+    with translation.override(language):
+        place = visit.place
+        paragraphs = [
+            _("Visit of %(date)s to %(place)s (%(type)s, %(announced)s).")
+            % {
+                "date": date_format(visit.planned_date, "DATE_FORMAT"),
+                "place": place,
+                "type": visit.get_visit_type_display(),
+                "announced": _("announced") if visit.announced else _("unannounced"),
+            },
+            _("Team: %(count)s people. Interviews: %(private)s private, %(group)s in groups.")
+            % {
+                "count": visit.team.count(),
+                "private": visit.private_interviews,
+                "group": visit.group_interviews,
+            },
+        ]
+        if visit.people_held is not None and place.capacity:
+            paragraphs.append(
+                _("Occupancy: %(held)s people held for %(capacity)s places (%(percent)s %%).")
+                % {
+                    "held": visit.people_held,
+                    "capacity": place.capacity,
+                    "percent": round(100 * visit.people_held / place.capacity),
+                }
+            )
+        for area in ThematicArea:
+            findings = [f for f in visit.findings.all() if f.area == area]
+            if findings:
+                paragraphs.append(str(area.label).upper())
+                paragraphs += [f"— {f.text} ({f.get_severity_display()})" for f in findings]
+        if visit.immediate_observations:
+            paragraphs += [_("Immediate observations to the management:"), visit.immediate_observations]
+        return Letter(
+            language=language,
+            reference=str(visit.public_id)[:8].upper(),
+            date=date_format(timezone.localdate(), "DATE_FORMAT"),
+            header=[
+                _("Commissioner for Human Rights (Ombudsman) of the Republic of Azerbaijan"),
+                _("National Preventive Mechanism"),
+            ],
+            addressee=[place.authority.name if place.authority else str(place)],
+            subject=_("Report on the visit"),
+            paragraphs=paragraphs,
+            signature=[m.user.display_name for m in visit.team.select_related("user") if m.role == "leader"],
+        )

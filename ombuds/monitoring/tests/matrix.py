@@ -1,0 +1,112 @@
+"""Permission-matrix rows of the monitoring app (see ombuds/core/testing.py)."""
+
+from django.urls import reverse
+
+from ombuds.core.testing import ANONYMOUS, Row
+
+MANAGERS = ["commissioner", "department_head", "regional_officer", "npm_member", "npm_medical"]
+VIEW_PLACES = [*MANAGERS, "analyst"]
+NO_CASES = ["awareness_staff", "analyst", "auditor", "sysadmin"]
+
+
+def _statuses(default, **groups):
+    expected = {ANONYMOUS: 302}
+    for status, names in groups.items():
+        expected.update(dict.fromkeys(names, int(status.lstrip("s"))))
+    return expected, default
+
+
+def _visit(user, in_scope: bool, arrived: bool = False):
+    """In scope: an announced visit in the user's region with the user on the team. Out of scope:
+    an unannounced visit, before arrival, to a place in another region, with someone else's team."""
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import District
+    from ombuds.monitoring import services
+    from ombuds.monitoring.testing import make_place, make_visit
+
+    if in_scope and user is not None and user.org_unit_id:
+        district = District.objects.filter(region=user.org_unit.region).first()
+    else:
+        district = District.objects.get(code="guba")
+    place = make_place(None, district=district, name_az=f"Yer {district.code}")
+    visit = make_visit(None, place=place, unit=OrgUnit.objects.get(code="rc_north"), announced=in_scope)
+    if in_scope and user is not None:
+        services.add_team_member(None, visit, user, "member")
+    if arrived:
+        from ombuds.accounts.testing import make_user
+
+        services.add_team_member(None, visit, make_user(roles=["npm_member"], unit="npg"), "leader")
+        services.prepare_visit(None, visit, "")
+        services.record_arrival(None, visit)
+        if not in_scope:
+            from ombuds.monitoring.models import Visit
+
+            Visit.objects.filter(pk=visit.pk).update(is_secret=True)  # e.g. a secret-tier visit file
+    return visit
+
+
+def visit_url(in_scope, suffix=None):
+    def build(user):
+        visit = _visit(user, in_scope)
+        if suffix:
+            return reverse("monitoring:visit_action", args=[visit.public_id, suffix])
+        return reverse("monitoring:visit_detail", args=[visit.public_id])
+
+    return build
+
+
+def report_url(in_scope):
+    def build(user):
+        visit = _visit(user, in_scope)
+        return reverse("monitoring:visit_report", args=[visit.public_id, "docx"]) + "?lang=en"
+
+    return build
+
+
+def identity_url(in_scope):
+    def build(user):
+        from ombuds.monitoring import services
+
+        visit = _visit(user, in_scope, arrived=True)
+        interview = services.add_interview(None, visit, pseudonym="A-1", kind="detainee", identity="Sealed name")
+        return reverse("monitoring:interview_identity", args=[interview.public_id])
+
+    return build
+
+
+def place_url(_user):
+    from ombuds.monitoring.testing import make_place
+
+    return reverse("monitoring:place_detail", args=[make_place(None).public_id])
+
+
+ROWS = [
+    Row("monitoring:place_list", *_statuses(403, s200=VIEW_PLACES), url=lambda _u: reverse("monitoring:place_list")),
+    Row("monitoring:place_detail", *_statuses(403, s200=VIEW_PLACES), url=place_url),
+    Row("monitoring:visit_list", *_statuses(403, s200=MANAGERS), url=lambda _u: reverse("monitoring:visit_list")),
+    Row(
+        "monitoring:visit_schedule",
+        *_statuses(403, s302=MANAGERS),
+        method="post",
+        url=lambda _u: reverse("monitoring:visit_schedule"),
+    ),
+    Row("monitoring:visit_detail", *_statuses(200, s404=NO_CASES), url=visit_url(True)),
+    Row("monitoring:visit_detail", *_statuses(404, s200=["commissioner"]), scope="out", url=visit_url(False)),
+    Row(
+        "monitoring:visit_action",
+        *_statuses(403, s302=MANAGERS, s404=NO_CASES),
+        method="post",
+        url=visit_url(True, "prepare"),
+    ),
+    Row(
+        "monitoring:visit_action",
+        *_statuses(404, s302=["commissioner"]),
+        method="post",
+        scope="out",
+        url=visit_url(False, "prepare"),
+    ),
+    Row("monitoring:visit_report", *_statuses(403, s200=MANAGERS, s404=NO_CASES), url=report_url(True)),
+    Row("monitoring:visit_report", *_statuses(404, s200=["commissioner"]), scope="out", url=report_url(False)),
+    Row("monitoring:interview_identity", *_statuses(200, s404=NO_CASES), url=identity_url(True)),
+    Row("monitoring:interview_identity", *_statuses(404, s200=["commissioner"]), scope="out", url=identity_url(False)),
+]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from ombuds.monitoring import views
+
+app_name = "monitoring"
+urlpatterns = [
+    path("places/", views.place_list, name="place_list"),
+    path("places/<uuid:public_id>/", views.place_detail, name="place_detail"),
+    path("visits/", views.visit_list, name="visit_list"),
+    path("visits/new/", views.visit_schedule, name="visit_schedule"),
+    path("visits/<uuid:public_id>/", views.visit_detail, name="visit_detail"),
+    path("visits/<uuid:public_id>/report.<slug:fmt>", views.visit_report, name="visit_report"),
+    path("visits/<uuid:public_id>/<slug:action>/", views.visit_action, name="visit_action"),
+    path("interviews/<uuid:public_id>/identity/", views.interview_identity, name="interview_identity"),
+]

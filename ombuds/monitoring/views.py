@@ -1,0 +1,197 @@
+"""Thin views of the monitoring app: parse → funnel → service → render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ombuds.accounts.scoping import get_object_for_user
+from ombuds.core import audit
+from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
+from ombuds.monitoring import forms as f
+from ombuds.monitoring import report, services
+from ombuds.monitoring.models import Interview, Place, PopulationCount, Visit
+
+MANAGE = "monitoring.manage_visits"
+
+
+def get_visit_for_user(user, public_id, *, write: bool = False) -> Visit:
+    # An unannounced visit before arrival is secret tier: the team sees it as its working file,
+    # so no purpose is asked for here; interview identities need one (see interview_identity).
+    return get_object_for_user(
+        Visit.objects.select_related("place", "unit"), user, public_id, write=write, purpose="visit team work"
+    )
+
+
+@permission_required("monitoring.view_place", raise_exception=True)
+def place_list(request):
+    form = f.PlaceFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    places = (
+        Place.objects.filter(is_active=True)
+        .select_related("district", "authority")
+        .prefetch_related(
+            Prefetch("population", queryset=PopulationCount.objects.order_by("-counted_on"), to_attr="latest")
+        )
+    )
+    if data.get("place_type"):
+        places = places.filter(place_type=data["place_type"])
+    if data.get("q"):
+        places = places.filter(name_az__icontains=data["q"]) | places.filter(name_en__icontains=data["q"])
+    if data.get("overdue"):
+        places = places.filter(next_due_on__lt=timezone.localdate())
+    places = places.order_by("next_due_on", "name_az")[:200]
+    template = "monitoring/_place_rows.html" if request.htmx else "monitoring/place_list.html"
+    return render(request, template, {"places": places, "form": form, "today": timezone.localdate()})
+
+
+@permission_required("monitoring.view_place", raise_exception=True)
+def place_detail(request, public_id):
+    place = get_object_or_404(Place.objects.select_related("district", "authority"), public_id=public_id)
+    visits = Visit.objects.visible_to(request.user).filter(place=place).order_by("-planned_date")[:20]
+    return render(
+        request,
+        "monitoring/place_detail.html",
+        {
+            "place": place,
+            "population": place.population.all()[:20],
+            "visits": visits,
+        },
+    )
+
+
+def visit_list(request):
+    if not request.user.has_perm(MANAGE) and not request.user.has_perm("accounts.view_all_records"):
+        raise PermissionDenied
+    visits = Visit.objects.visible_to(request.user).select_related("place", "unit").order_by("-planned_date")[:100]
+    return render(request, "monitoring/visit_list.html", {"visits": visits, "schedule": f.ScheduleForm()})
+
+
+@require_POST
+@permission_required(MANAGE, raise_exception=True)
+def visit_schedule(request):
+    form = f.ScheduleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("monitoring:visit_list")
+    visit = services.schedule_visit(request.user, **form.cleaned_data)
+    services.add_team_member(request.user, visit, request.user, "leader")
+    messages.success(request, _("Visit scheduled."))
+    return redirect(visit.get_absolute_url())
+
+
+def visit_detail(request, public_id):
+    visit = get_visit_for_user(request.user, public_id)
+    can_manage = request.user.has_perm(MANAGE)
+    forms = {}
+    if can_manage:
+        forms = {
+            "team": f.TeamForm(),
+            "prepare": f.TextForm(),
+            "arrival": f.ArrivalForm(),
+            "finding": f.FindingForm(),
+            "interview": f.InterviewForm(),
+            "incident": f.IncidentForm(),
+            "complete": f.CompleteForm(),
+            "advance": f.AdvanceForm(),
+            "cancel": f.CancelForm(),
+        }
+    return render(
+        request,
+        "monitoring/visit_detail.html",
+        {
+            "visit": visit,
+            "team": visit.team.select_related("user"),
+            "warnings": services.team_warnings(visit),
+            "findings": visit.findings.all(),
+            "interviews": visit.interviews.all(),
+            "incidents": visit.incidents.all(),
+            "forms": forms,
+            "can_manage": can_manage,
+        },
+    )
+
+
+ACTIONS = {
+    "team": (f.TeamForm, lambda u, v, d: services.add_team_member(u, v, d["user"], d["role"])),
+    "prepare": (f.TextForm, lambda u, v, d: services.prepare_visit(u, v, d["text"])),
+    "arrival": (
+        f.ArrivalForm,
+        lambda u, v, d: services.record_arrival(u, v, arrival_at=d["arrival_at"], access_at=d["access_at"]),
+    ),
+    "finding": (f.FindingForm, lambda u, v, d: services.add_finding(u, v, **d)),
+    "interview": (f.InterviewForm, lambda u, v, d: services.add_interview(u, v, **d)),
+    "incident": (f.IncidentForm, lambda u, v, d: services.record_access_incident(u, v, **d)),
+    "complete": (f.CompleteForm, lambda u, v, d: services.complete_onsite(u, v, **d)),
+    "advance": (f.AdvanceForm, lambda u, v, d: services.advance_visit(u, v, d["target"])),
+    "cancel": (f.CancelForm, lambda u, v, d: services.cancel_visit(u, v, d["reason"])),
+}
+
+
+@require_POST
+def visit_action(request, public_id, action):
+    if action not in ACTIONS:
+        raise Http404
+    visit = get_visit_for_user(request.user, public_id)
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    form_class, call = ACTIONS[action]
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(visit.get_absolute_url())
+    try:
+        call(request.user, visit, form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(visit.get_absolute_url())
+
+
+def interview_identity(request, public_id):
+    """Unseal an interviewee's identity: the team, the NPM lead, the Commissioner; with a purpose."""
+    interview = Interview.objects.select_related("visit").filter(public_id=public_id).first()
+    if interview is None:
+        raise Http404
+    visit = get_visit_for_user(request.user, interview.visit.public_id)
+    purpose = request.GET.get("purpose", "")
+    try:
+        identity = services.unseal_identity(request.user, interview, purpose) if purpose else None
+    except PermissionDenied as exc:
+        raise Http404 from exc  # not theirs to know that an identity exists
+    except ValidationError:
+        identity = None
+    return render(
+        request, "monitoring/interview_identity.html", {"interview": interview, "visit": visit, "identity": identity}
+    )
+
+
+def visit_report(request, public_id, fmt):
+    """The visit report as PDF or DOCX; refused, saying where, if it would name an interviewee
+    without consent to publication."""
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    visit = get_visit_for_user(request.user, public_id)
+    if not request.user.has_perm(MANAGE) and not request.user.has_perm("accounts.view_all_records"):
+        raise PermissionDenied
+    language = request.GET.get("lang") or request.LANGUAGE_CODE
+    if language not in ("az", "en", "ru"):
+        raise Http404
+    try:
+        letter = report.build(visit, language)
+    except report.GuardFailure as exc:
+        messages.error(request, str(exc))
+        return redirect(visit.get_absolute_url())
+    audit.record("visit.report_exported", actor=request.user, obj=visit, changes={"format": fmt, "language": language})
+    name = f"visit-{visit.planned_date:%Y%m%d}-{language}.{fmt}"
+    if fmt == "pdf":
+        return attachment(letter_pdf(letter), name, PDF)
+    return attachment(letter_docx(letter), name, DOCX)
