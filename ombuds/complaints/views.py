@@ -108,21 +108,29 @@ def application_detail(request, public_id):
 
 
 def _action_forms(app: Application) -> dict:
-    forms = {"assign": f.AssignForm(unit=app.unit), "transfer": f.TransferForm(), "note": f.TextForm()}
+    """The action forms that fit the state; each has its own prefix (they share field names)."""
+    names = ["assign", "transfer", "note"]
     if app.status != Status.CLOSED:
-        forms["attach"] = f.AttachForm()
+        names.append("attach")
     if app.status in (Status.REGISTERED, Status.INFO_REQUESTED):
-        forms["decide"] = f.DecideForm(initial={"ground": assess(app).suggested_ground})
+        names.append("decide")
     if app.status in (Status.REGISTERED, Status.INFO_REQUESTED, Status.UNDER_CONSIDERATION):
-        forms["info_request"] = f.InfoRequestForm()
+        names.append("info_request")
     if app.status == Status.UNDER_CONSIDERATION:
-        forms.update(measure=f.MeasureForm(), conclude=f.ConcludeForm(), extend=f.TextForm())
+        names += ["measure", "conclude", "extend"]
     if app.status == Status.CONCLUDED:
-        forms["notify"] = f.EmptyForm()
+        names.append("notify")
     if app.status in (Status.REFUSED, Status.REFERRED, Status.APPLICANT_NOTIFIED):
-        forms["close"] = f.EmptyForm()
+        names.append("close")
     if app.status == Status.CLOSED:
-        forms["reopen"] = f.TextForm()
+        names.append("reopen")
+    forms = {}
+    for name in names:
+        form_class = ACTIONS[name][0]
+        kwargs = {"unit": app.unit} if form_class is f.AssignForm else {}
+        if name == "decide":
+            kwargs["initial"] = {"ground": assess(app).suggested_ground}
+        forms[name] = form_class(prefix=name, **kwargs)
     return forms
 
 
@@ -178,10 +186,8 @@ def application_action(request, public_id, action):
     if not request.user.has_perm(HANDLE):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
-    if form_class is f.AssignForm:
-        form = form_class(request.POST, unit=app.unit)
-    else:
-        form = form_class(request.POST, request.FILES)
+    kwargs = {"unit": app.unit} if form_class is f.AssignForm else {}
+    form = form_class(request.POST, request.FILES, prefix=action, **kwargs)
     if not form.is_valid():
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(app.get_absolute_url())

@@ -92,17 +92,8 @@ def visit_detail(request, public_id):
     can_manage = request.user.has_perm(MANAGE)
     forms = {}
     if can_manage:
-        forms = {
-            "team": f.TeamForm(),
-            "prepare": f.TextForm(),
-            "arrival": f.ArrivalForm(),
-            "finding": f.FindingForm(),
-            "interview": f.InterviewForm(),
-            "incident": f.IncidentForm(),
-            "complete": f.CompleteForm(),
-            "advance": f.AdvanceForm(),
-            "cancel": f.CancelForm(),
-        }
+        # Each action form carries its own prefix: several forms share field names on one page.
+        forms = {name: form_class(prefix=name) for name, (form_class, _call) in ACTIONS.items()}
     return render(
         request,
         "monitoring/visit_detail.html",
@@ -143,7 +134,7 @@ def visit_action(request, public_id, action):
     if not request.user.has_perm(MANAGE):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
-    form = form_class(request.POST)
+    form = form_class(request.POST, prefix=action)
     if not form.is_valid():
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(visit.get_absolute_url())

@@ -34,7 +34,7 @@ def test_walk_in_registration_decision_and_acknowledgement(page, settings, tmp_p
     page.screenshot(path=str(tmp_path / "detail.png"), full_page=True)
     assert run_axe(page) == []
 
-    page.select_option("#id_decision", "accept")
+    page.select_option("#id_decide-decision", "accept")
     page.get_by_role("button", name="Decide").click()
     page.wait_for_load_state()
     assert page.get_by_test_id("status").inner_text() == "Under consideration"

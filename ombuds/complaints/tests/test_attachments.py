@@ -15,7 +15,7 @@ def test_upload_and_download_through_the_case_file(staff_client, persona):
     app = make_application(head)
     response = client.post(
         reverse("complaints:action", args=[app.public_id, "attach"]),
-        {"file": SimpleUploadedFile("police reply.pdf", PDF, content_type="application/pdf")},
+        {"attach-file": SimpleUploadedFile("police reply.pdf", PDF, content_type="application/pdf")},
     )
     assert response.status_code == 302
     attachment = Attachment.objects.get()
@@ -32,7 +32,7 @@ def test_refused_upload_says_why_and_stores_nothing(staff_client, persona):
     app = make_application(head)
     response = client.post(
         reverse("complaints:action", args=[app.public_id, "attach"]),
-        {"file": SimpleUploadedFile("x.png", b"<html>", content_type="image/png")},
+        {"attach-file": SimpleUploadedFile("x.png", b"<html>", content_type="image/png")},
         follow=True,
     )
     assert response.status_code == 200 and not Attachment.objects.exists()

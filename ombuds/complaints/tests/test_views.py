@@ -90,12 +90,12 @@ def test_decide_through_the_action_form(staff_client, persona):
     app = make_application(head)
     response = client.post(
         reverse("complaints:action", args=[app.public_id, "decide"]),
-        {"decision": "refuse", "ground": "repeat", "reason": ""},
+        {"decide-decision": "refuse", "decide-ground": "repeat", "decide-reason": ""},
     )
     assert response.status_code == 302
     app.refresh_from_db()
     assert app.status == Status.REGISTERED  # refused without reasons: nothing changed
-    client.post(reverse("complaints:action", args=[app.public_id, "decide"]), {"decision": "accept"})
+    client.post(reverse("complaints:action", args=[app.public_id, "decide"]), {"decide-decision": "accept"})
     app.refresh_from_db()
     assert app.status == Status.UNDER_CONSIDERATION
 

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from ombuds.accounts import demo as accounts_demo
 from ombuds.complaints import demo as complaints_demo
+from ombuds.monitoring import demo as monitoring_demo
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         translation.activate("en")
         accounts = accounts_demo.seed(self.stdout)
         complaints_demo.seed(self.stdout, count=options["applications"])
+        monitoring_demo.seed(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
         )
