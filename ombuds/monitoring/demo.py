@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.core.reference import DATA_DIR
 from ombuds.monitoring import services
@@ -82,7 +84,7 @@ def seed(stdout) -> int:
         place=school,
         unit=OrgUnit.objects.get(code="rc_northwest"),
         visit_type="ad_hoc",
-        planned_date=date.today(),
+        planned_date=timezone.localdate(),
         announced=False,
         trigger="916 zəngi: internat məktəbində uşağa qarşı zorakılıq barədə məlumat",
     )

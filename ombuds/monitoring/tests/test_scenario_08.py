@@ -2,7 +2,7 @@
 boarding school leads to an urgent application, triage, and an unannounced ad hoc visit by the
 North-West regional centre and the NPG, with child interviews under pseudonyms and consent."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -53,7 +53,7 @@ def test_scenario_08_unannounced_ad_hoc_visit_after_a_916_call(persona):
         place=school,
         unit=OrgUnit.objects.get(code="rc_northwest"),
         visit_type="ad_hoc",
-        planned_date=datetime(2025, 10, 6).date(),
+        planned_date=date(2025, 10, 6),
         trigger="916 call",
         trigger_application=app,
     )
