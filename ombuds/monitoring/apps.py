@@ -6,3 +6,10 @@ class MonitoringConfig(AppConfig):
     name = "ombuds.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring of places of deprivation of liberty")
+
+    def ready(self) -> None:
+        from ombuds.core.notifications import register_kind
+
+        register_kind(
+            "reprisal.first_contact", _("High risk of reprisals (%(pseudonym)s): first contact within 72 hours.")
+        )

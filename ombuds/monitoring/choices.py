@@ -108,3 +108,50 @@ class ObstructionKind(models.TextChoices):
     REFUSED = "refused", _("Access refused")
     DELAYED = "delayed", _("Access delayed")
     PARTIAL = "partial", _("Partial access")
+
+
+class AllegationStatus(models.TextChoices):
+    """domain.md §3.4."""
+
+    RECORDED = "recorded", _("Recorded")
+    CONSENT_CAPTURED = "consent_captured", _("Consent recorded")
+    MEDICAL_DOCUMENTED = "medical_documented", _("Medically documented")
+    REFERRED = "referred", _("Referred")
+    NOT_REFERRED = "not_referred", _("Not referred")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    CLOSED = "closed", _("Closed")
+
+
+class Consistency(models.TextChoices):
+    """Istanbul Protocol opinion on each lesion (IP 2004 §187)."""
+
+    NOT_CONSISTENT = "not_consistent", _("Not consistent")
+    CONSISTENT = "consistent", _("Consistent")
+    HIGHLY_CONSISTENT = "highly_consistent", _("Highly consistent")
+    TYPICAL = "typical", _("Typical of")
+    DIAGNOSTIC = "diagnostic", _("Diagnostic of")
+
+
+class ReprisalMeasure(models.TextChoices):
+    TRANSFER = "transfer", _("Transfer")
+    ISOLATION = "isolation", _("Isolation")
+    DISCIPLINE = "discipline", _("Disciplinary sanction")
+    THREAT = "threat", _("Threat")
+    DENIAL_OF_RIGHTS = "denial_of_rights", _("Denial of rights")
+    OTHER = "other", _("Other")
+
+
+class Risk(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class ReprisalStatus(models.TextChoices):
+    """domain.md §3.5."""
+
+    REPORTED = "reported", _("Reported")
+    RISK_ASSESSED = "risk_assessed", _("Risk assessed")
+    ACTION_TAKEN = "action_taken", _("Action taken")
+    MONITORING = "monitoring", _("Monitoring")
+    CLOSED = "closed", _("Closed")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ombuds.accounts.choices import OrgUnitKind, RoleCode
 from ombuds.accounts.scoping import is_npm_lead
 from ombuds.complaints import services as complaints
 from ombuds.complaints.choices import Channel
-from ombuds.core import audit
+from ombuds.core import audit, deadlines, notifications
 from ombuds.core.clock import add_months
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import (
@@ -323,7 +325,25 @@ def add_interview(
         obj=interview,
         changes={"pseudonym": interview.pseudonym, "private": private, "identity": identity, "notes": notes},
     )
+    if interview.reprisal_risk:
+        start_first_contact(actor, interview)
     return interview
+
+
+def npm_leads():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, roles__code=RoleCode.DEPARTMENT_HEAD, org_unit__kind=OrgUnitKind.NPG)
+        .distinct()
+    )
+
+
+def start_first_contact(actor, subject) -> None:
+    """High risk of reprisals: a first contact within the configured term (72 h by default)."""
+    leads = list(npm_leads())
+    deadlines.start_deadline(actor, subject, "reprisal_first_contact", responsible=leads[0] if leads else None)
+    for lead in leads:
+        notifications.notify(lead, "reprisal.first_contact", {"pseudonym": str(subject)})
 
 
 def unseal_identity(actor, interview: Interview, purpose: str) -> str:

@@ -1,0 +1,146 @@
+"""Allegations of torture or ill-treatment (§3.4) and reprisal cases (§3.5).
+
+Consent comes first: without consent to refer, an allegation is used only anonymised; without
+consent to an examination, no medical record is made. A high reprisal risk starts the 72-hour
+first-contact clock for the NPM lead.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ombuds.core import audit
+from ombuds.monitoring import choices as c
+from ombuds.monitoring.models import Allegation, Interview, Lesion, ReprisalCase
+from ombuds.monitoring.services.visits import MANAGE, start_first_contact
+
+NARRATIVE = ("events_place", "methods", "perpetrators", "witnesses", "injuries", "psychological_evidence")
+
+
+def _require(actor, perm: str = MANAGE) -> None:
+    if actor is not None and not actor.has_perm(perm):
+        raise PermissionDenied
+
+
+def _lock(allegation: Allegation) -> Allegation:
+    return Allegation.objects.select_for_update(of=("self",)).get(pk=allegation.pk)
+
+
+@transaction.atomic
+def record_allegation(
+    actor,
+    interview: Interview,
+    *,
+    events_date: date | None = None,
+    detaining_authority=None,
+    treatment_needed: bool = False,
+    **narrative,
+) -> Allegation:
+    _require(actor)
+    unknown = set(narrative) - set(NARRATIVE)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    allegation = Allegation.objects.create(
+        visit=interview.visit,
+        interview=interview,
+        events_date=events_date,
+        detaining_authority=detaining_authority,
+        treatment_needed=treatment_needed,
+        created_by=actor,
+        updated_by=actor,
+        **narrative,
+    )
+    audit.record("allegation.recorded", actor=actor, obj=allegation, changes=dict(narrative))
+    return allegation
+
+
+@transaction.atomic
+def capture_consent(actor, allegation: Allegation, *, exam: bool, refer: bool) -> Allegation:
+    """Informed consent, asked before anything else (Istanbul Protocol, Principle 6(a))."""
+    _require(actor)
+    allegation = _lock(allegation)
+    if allegation.status != c.AllegationStatus.RECORDED:
+        raise ValidationError(_("Consent is recorded once, right after the allegation."))
+    allegation.consent_exam, allegation.consent_refer = exam, refer
+    allegation.status = c.AllegationStatus.CONSENT_CAPTURED
+    allegation.save(update_fields=["consent_exam", "consent_refer", "status", "updated_at"])
+    audit.record("allegation.consent_captured", actor=actor, obj=allegation, changes={"exam": exam, "refer": refer})
+    return allegation
+
+
+@transaction.atomic
+def document_medical(actor, allegation: Allegation, *, examined_on: date, lesions: list[dict]) -> Allegation:
+    """The physician's record, lesion by lesion with the consistency opinion."""
+    _require(actor, "accounts.view_medical")
+    allegation = _lock(allegation)
+    if allegation.status != c.AllegationStatus.CONSENT_CAPTURED:
+        raise ValidationError(_("Record the consent first."))
+    if not allegation.consent_exam:
+        raise ValidationError(_("The person did not consent to a medical examination."))
+    for lesion in lesions:
+        if lesion.get("consistency") not in c.Consistency.values:
+            raise ValidationError({"consistency": _("Give the consistency of every lesion.")})
+        Lesion.objects.create(allegation=allegation, **lesion)
+    allegation.examined_by, allegation.examined_on = actor, examined_on
+    allegation.status = c.AllegationStatus.MEDICAL_DOCUMENTED
+    allegation.save(update_fields=["examined_by", "examined_on", "status", "updated_at"])
+    audit.record("allegation.medically_documented", actor=actor, obj=allegation, changes={"lesions": len(lesions)})
+    return allegation
+
+
+@transaction.atomic
+def refer_allegation(actor, allegation: Allegation, *, to, on: date) -> Allegation:
+    _require(actor)
+    allegation = _lock(allegation)
+    if not allegation.consent_refer:
+        raise ValidationError(_("No consent to refer: the allegation may only be used anonymised."))
+    if allegation.status not in (c.AllegationStatus.CONSENT_CAPTURED, c.AllegationStatus.MEDICAL_DOCUMENTED):
+        raise ValidationError(_("This allegation cannot be referred now."))
+    allegation.referred_to, allegation.referred_on, allegation.status = to, on, c.AllegationStatus.REFERRED
+    allegation.save(update_fields=["referred_to", "referred_on", "status", "updated_at"])
+    audit.record("allegation.referred", actor=actor, obj=allegation, changes={"to": to.code})
+    return allegation
+
+
+@transaction.atomic
+def keep_unreferred(actor, allegation: Allegation, reason: str) -> Allegation:
+    _require(actor)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    allegation = _lock(allegation)
+    if allegation.status not in (c.AllegationStatus.CONSENT_CAPTURED, c.AllegationStatus.MEDICAL_DOCUMENTED):
+        raise ValidationError(_("Record the consent first."))
+    allegation.not_referred_reason, allegation.status = reason.strip(), c.AllegationStatus.NOT_REFERRED
+    allegation.save(update_fields=["not_referred_reason", "status", "updated_at"])
+    audit.record("allegation.not_referred", actor=actor, obj=allegation, changes={"reason": reason.strip()})
+    return allegation
+
+
+@transaction.atomic
+def report_reprisal(
+    actor, *, pseudonym: str, measure: str, risk: str, account: str = "", visit=None, interview=None, application=None
+) -> ReprisalCase:
+    _require(actor)
+    if not pseudonym.strip():
+        raise ValidationError({"pseudonym": _("Give a pseudonym.")})
+    case = ReprisalCase.objects.create(
+        pseudonym=pseudonym.strip(),
+        measure=measure,
+        risk=risk,
+        account=account,
+        visit=visit or getattr(interview, "visit", None),
+        interview=interview,
+        application=application,
+        created_by=actor,
+        updated_by=actor,
+    )
+    audit.record(
+        "reprisal.reported", actor=actor, obj=case, changes={"measure": measure, "risk": risk, "account": account}
+    )
+    if risk == c.Risk.HIGH:
+        start_first_contact(actor, case)
+    return case
