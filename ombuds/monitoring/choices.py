@@ -40,7 +40,7 @@ class VisitStatus(models.TextChoices):
     FACTUAL_CHECK = "factual_check", _("Factual check by the authority")
     REPORT_FINAL = "report_final", _("Report final")
     RECOMMENDATIONS_ISSUED = "recommendations_issued", _("Recommendations issued")
-    FOLLOW_UP = "follow_up", _("Follow-up")
+    FOLLOW_UP = "follow_up", _("Follow-up of recommendations")
     CLOSED = "closed", _("Closed")
     CANCELLED = "cancelled", _("Cancelled")
 

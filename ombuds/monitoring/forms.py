@@ -4,8 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.models import OrgUnit, User
+from ombuds.core.models import Authority
 from ombuds.monitoring import choices as c
-from ombuds.monitoring.models import Place
+from ombuds.monitoring.models import Interview, Place
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -101,3 +102,19 @@ class AdvanceForm(forms.Form):
 
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AllegationForm(forms.Form):
+    """An allegation is recorded against one of the visit's interviews (by pseudonym)."""
+
+    interview = forms.ModelChoiceField(label=_("Interview (pseudonym)"), queryset=Interview.objects.none())
+    events_date = forms.DateField(label=_("Date of the events"), required=False, widget=DATE)
+    detaining_authority = forms.ModelChoiceField(
+        label=_("Detaining authority"), required=False, queryset=Authority.objects.filter(is_active=True)
+    )
+    methods = forms.CharField(label=_("Methods, duration and frequency"), widget=forms.Textarea(attrs={"rows": 2}))
+    injuries = forms.CharField(label=_("Injuries reported"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, visit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interview"].queryset = visit.interviews.all() if visit is not None else Interview.objects.all()

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ombuds.accounts.scoping import get_object_for_user
+from ombuds.accounts.scoping import PurposeRequired, get_object_for_user
 from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.monitoring import forms as f
 from ombuds.monitoring import report, services
-from ombuds.monitoring.models import Interview, Place, PopulationCount, Visit
+from ombuds.monitoring.models import Allegation, Interview, Place, PopulationCount, Visit
 
 MANAGE = "monitoring.manage_visits"
 
@@ -93,7 +96,10 @@ def visit_detail(request, public_id):
     forms = {}
     if can_manage:
         # Each action form carries its own prefix: several forms share field names on one page.
-        forms = {name: form_class(prefix=name) for name, (form_class, _call) in ACTIONS.items()}
+        forms = {
+            name: form_class(prefix=name, **({"visit": visit} if form_class is f.AllegationForm else {}))
+            for name, (form_class, _call) in ACTIONS.items()
+        }
     return render(
         request,
         "monitoring/visit_detail.html",
@@ -101,6 +107,7 @@ def visit_detail(request, public_id):
             "visit": visit,
             "team": visit.team.select_related("user"),
             "warnings": services.team_warnings(visit),
+            "allegations": Allegation.objects.visible_to(request.user).filter(visit=visit).select_related("interview"),
             "findings": visit.findings.all(),
             "interviews": visit.interviews.all(),
             "incidents": visit.incidents.all(),
@@ -123,6 +130,8 @@ ACTIONS = {
     "complete": (f.CompleteForm, lambda u, v, d: services.complete_onsite(u, v, **d)),
     "advance": (f.AdvanceForm, lambda u, v, d: services.advance_visit(u, v, d["target"])),
     "cancel": (f.CancelForm, lambda u, v, d: services.cancel_visit(u, v, d["reason"])),
+    # The form only offers this visit's interviews, so the allegation stays with its visit.
+    "allegation": (f.AllegationForm, lambda u, v, d: services.record_allegation(u, d.pop("interview"), **d)),
 }
 
 
@@ -134,7 +143,7 @@ def visit_action(request, public_id, action):
     if not request.user.has_perm(MANAGE):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
-    form = form_class(request.POST, prefix=action)
+    form = form_class(request.POST, prefix=action, **({"visit": visit} if form_class is f.AllegationForm else {}))
     if not form.is_valid():
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(visit.get_absolute_url())
@@ -186,3 +195,54 @@ def visit_report(request, public_id, fmt):
     if fmt == "pdf":
         return attachment(letter_pdf(letter), name, PDF)
     return attachment(letter_docx(letter), name, DOCX)
+
+
+def get_allegation_for_user(user, public_id, purpose: str) -> Allegation:
+    return get_object_for_user(
+        Allegation.objects.select_related("visit", "interview", "detaining_authority"), user, public_id, purpose=purpose
+    )
+
+
+def allegation_detail(request, public_id):
+    """Secret tier: the reader states a purpose first; lesion details only for medical members."""
+    purpose = request.GET.get("purpose", "")
+    try:
+        allegation = get_allegation_for_user(request.user, public_id, purpose)
+    except PurposeRequired:
+        return render(request, "monitoring/purpose_required.html", {})
+    medical = request.user.has_perm("accounts.view_medical") or request.user.has_perm("accounts.view_secret_tier")
+    return render(
+        request,
+        "monitoring/allegation_detail.html",
+        {
+            "allegation": allegation,
+            "lesions": allegation.lesions.all(),
+            "medical": medical,
+            "can_manage": request.user.has_perm(MANAGE),
+        },
+    )
+
+
+@require_POST
+def allegation_action(request, public_id, action):
+    if action not in ("consent", "not_referred"):
+        raise Http404
+    purpose = request.POST.get("purpose", "")
+    try:
+        allegation = get_allegation_for_user(request.user, public_id, purpose)
+    except PurposeRequired as exc:
+        raise PermissionDenied from exc
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    try:
+        if action == "consent":
+            services.capture_consent(
+                request.user, allegation, exam=request.POST.get("exam") == "on", refer=request.POST.get("refer") == "on"
+            )
+        else:
+            services.keep_unreferred(request.user, allegation, request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    return redirect(
+        reverse("monitoring:allegation_detail", args=[allegation.public_id]) + "?" + urlencode({"purpose": purpose})
+    )

@@ -74,6 +74,20 @@ def identity_url(in_scope):
     return build
 
 
+def allegation_url(in_scope, action=None):
+    def build(user):
+        from ombuds.monitoring import services
+
+        visit = _visit(user, in_scope, arrived=True)
+        interview = services.add_interview(None, visit, pseudonym="A-2", kind="detainee")
+        allegation = services.record_allegation(None, interview, methods="Beaten.")
+        if action:
+            return reverse("monitoring:allegation_action", args=[allegation.public_id, action])
+        return reverse("monitoring:allegation_detail", args=[allegation.public_id])
+
+    return build
+
+
 def place_url(_user):
     from ombuds.monitoring.testing import make_place
 
@@ -107,6 +121,28 @@ ROWS = [
     ),
     Row("monitoring:visit_report", *_statuses(403, s200=MANAGERS, s404=NO_CASES), url=report_url(True)),
     Row("monitoring:visit_report", *_statuses(404, s200=["commissioner"]), scope="out", url=report_url(False)),
+    Row(
+        "monitoring:allegation_detail",
+        *_statuses(200, s404=NO_CASES),
+        url=allegation_url(True),
+        note="without a purpose: the purpose page",
+    ),
+    Row("monitoring:allegation_detail", *_statuses(404, s200=["commissioner"]), scope="out", url=allegation_url(False)),
+    Row(
+        "monitoring:allegation_action",
+        *_statuses(403, s302=MANAGERS, s404=NO_CASES),
+        method="post",
+        data={"purpose": "permission matrix"},
+        url=allegation_url(True, "consent"),
+    ),
+    Row(
+        "monitoring:allegation_action",
+        *_statuses(404, s302=["commissioner"]),
+        method="post",
+        scope="out",
+        data={"purpose": "permission matrix"},
+        url=allegation_url(False, "consent"),
+    ),
     Row("monitoring:interview_identity", *_statuses(200, s404=NO_CASES), url=identity_url(True)),
     Row("monitoring:interview_identity", *_statuses(404, s200=["commissioner"]), scope="out", url=identity_url(False)),
 ]

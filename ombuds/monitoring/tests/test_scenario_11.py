@@ -31,14 +31,25 @@ def on_site():
 
 def test_scenario_11_torture_allegation(on_site):
     lead, doctor, visit = on_site
-    interview = services.add_interview(lead, visit, pseudonym="T-07", kind="detainee", identity="Sealed person",
-                                       reprisal_risk=True, consent_anonymised_use=True, consent_medical_exam=True)
+    interview = services.add_interview(
+        lead,
+        visit,
+        pseudonym="T-07",
+        kind="detainee",
+        identity="Sealed person",
+        reprisal_risk=True,
+        consent_anonymised_use=True,
+        consent_medical_exam=True,
+    )
     first_contact = Deadline.objects.get(rule__code="reprisal_first_contact", object_id=interview.pk)
     assert round((first_contact.due_at - first_contact.started_at).total_seconds() / 3600) == 72
     assert Notification.objects.filter(recipient=lead, kind="reprisal.first_contact").exists()
 
     allegation = services.record_allegation(
-        lead, interview, events_date=date(2025, 10, 3), detaining_authority=Authority.objects.get(code="mia"),
+        lead,
+        interview,
+        events_date=date(2025, 10, 3),
+        detaining_authority=Authority.objects.get(code="mia"),
         methods="Beaten with a baton on the soles of the feet during questioning, twice.",
         injuries="Bruises on both soles, swelling of the left wrist.",
     )
@@ -47,10 +58,19 @@ def test_scenario_11_torture_allegation(on_site):
     services.capture_consent(lead, allegation, exam=True, refer=False)
     with pytest.raises(PermissionDenied):  # only a medical member documents lesions
         services.document_medical(lead, allegation, examined_on=date(2025, 10, 6), lesions=[])
-    services.document_medical(doctor, allegation, examined_on=date(2025, 10, 6), lesions=[
-        {"location": "sole of the left foot", "description": "Linear bruise 4 cm", "consistency": "highly_consistent"},
-        {"location": "left wrist", "description": "Swelling", "consistency": "consistent"},
-    ])
+    services.document_medical(
+        doctor,
+        allegation,
+        examined_on=date(2025, 10, 6),
+        lesions=[
+            {
+                "location": "sole of the left foot",
+                "description": "Linear bruise 4 cm",
+                "consistency": "highly_consistent",
+            },
+            {"location": "left wrist", "description": "Swelling", "consistency": "consistent"},
+        ],
+    )
     with pytest.raises(ValidationError):  # no consent to refer
         services.refer_allegation(lead, allegation, to=Authority.objects.get(code="pgo"), on=date(2025, 10, 7))
     allegation = services.keep_unreferred(lead, allegation, "No consent to referral; anonymised use only.")
@@ -62,8 +82,15 @@ def test_allegations_are_seen_by_the_team_lead_and_commissioner_only(on_site, pe
     lead, doctor, visit = on_site
     interview = services.add_interview(lead, visit, pseudonym="T-08", kind="detainee")
     allegation = services.record_allegation(lead, interview, methods="CANARY-allegation-5521")
-    for name in ("regional_officer", "awareness_staff", "intake_operator", "npm_member", "department_head",
-                 "analyst", "auditor"):
+    for name in (
+        "regional_officer",
+        "awareness_staff",
+        "intake_operator",
+        "npm_member",
+        "department_head",
+        "analyst",
+        "auditor",
+    ):
         assert not Allegation.objects.visible_to(persona(name)).filter(pk=allegation.pk).exists(), name
     for user in (lead, doctor, persona("commissioner")):
         assert Allegation.objects.visible_to(user).filter(pk=allegation.pk).exists()

@@ -195,6 +195,7 @@ def test_visit_report_with_occupancy_and_publication_guard(lead, staff_client):
         severity="urgent",
         sources=["detainee"],
     )
+    client.cookies["django_language"] = "en"  # the refusal message is read below in English
     refused = client.get(url, follow=True)
     assert refused.redirect_chain and "field “text”" in refused.content.decode()
     pdf = client.get(reverse("monitoring:visit_report", args=[visit.public_id, "pdf"]))
