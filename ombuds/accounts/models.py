@@ -188,6 +188,8 @@ class ApiToken(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user"))
     name = models.CharField(_("name"), max_length=100)
+    # "api": the REST API; "calendar": only the user's iCalendar feed (calendar links get shared).
+    scope = models.CharField(_("scope"), max_length=16, default="api")
     prefix = models.CharField(_("prefix"), max_length=8, help_text=_("The first characters, to recognise it"))
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -195,7 +197,9 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     DATA_CLASSES = {
-        **dict.fromkeys(["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"], DataClass.INTERNAL),
+        **dict.fromkeys(
+            ["user", "name", "scope", "prefix", "created_at", "last_used_at", "revoked_at"], DataClass.INTERNAL
+        ),
         "digest": DataClass.CONFIDENTIAL,
     }
 

@@ -18,10 +18,10 @@ def _digest(token: str) -> str:
 
 
 @transaction.atomic
-def create_api_token(actor, user, name: str) -> str:
+def create_api_token(actor, user, name: str, *, scope: str = "api") -> str:
     """Return the new token; it cannot be shown again."""
     token = secrets.token_urlsafe(32)
-    record = ApiToken.objects.create(user=user, name=name, prefix=token[:8], digest=_digest(token))
+    record = ApiToken.objects.create(user=user, name=name, scope=scope, prefix=token[:8], digest=_digest(token))
     audit.record("accounts.api_token.created", actor=actor, obj=user, changes={"token": record.prefix, "name": name})
     return token
 
@@ -39,8 +39,20 @@ class ApiTokenAuthentication(authentication.TokenAuthentication):
     keyword = "Token"
 
     def authenticate_credentials(self, key):
-        record = ApiToken.objects.select_related("user").filter(digest=_digest(key), revoked_at__isnull=True).first()
-        if record is None or not record.user.is_active:
+        record = user_for_token(key, scope="api")
+        if record is None:
             raise exceptions.AuthenticationFailed("Invalid token.")
-        ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
         return record.user, record
+
+
+def user_for_token(key: str, *, scope: str) -> ApiToken | None:
+    """The live token record of this scope for an active user, or None."""
+    record = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=_digest(key), scope=scope, revoked_at__isnull=True)
+        .first()
+    )
+    if record is None or not record.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
+    return record

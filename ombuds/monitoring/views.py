@@ -5,21 +5,23 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ombuds.accounts.models import ApiToken
 from ombuds.accounts.scoping import PurposeRequired, get_object_for_user
+from ombuds.accounts.tokens import create_api_token, revoke_api_token, user_for_token
 from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
+from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import forms as f
-from ombuds.monitoring import report, services
 from ombuds.monitoring.models import Allegation, Interview, Place, PopulationCount, Visit
 
 MANAGE = "monitoring.manage_visits"
@@ -246,3 +248,24 @@ def allegation_action(request, public_id, action):
     return redirect(
         reverse("monitoring:allegation_detail", args=[allegation.public_id]) + "?" + urlencode({"purpose": purpose})
     )
+
+
+@login_not_required
+def calendar_feed(request, token):
+    """For calendar applications, which cannot sign in: the token (scope "calendar") is the key."""
+    record = user_for_token(token, scope="calendar")
+    if record is None:
+        raise Http404
+    response = HttpResponse(calendar.feed(record.user, request.get_host()), content_type="text/calendar")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def calendar_link(request):
+    """Create a new personal feed address (shown once) and revoke the earlier ones."""
+    for old in ApiToken.objects.filter(user=request.user, scope="calendar", revoked_at__isnull=True):
+        revoke_api_token(request.user, old)
+    token = create_api_token(request.user, request.user, "calendar feed", scope="calendar")
+    url = request.build_absolute_uri(reverse("monitoring:calendar_feed", args=[token]))
+    return render(request, "monitoring/calendar_link.html", {"url": url})

@@ -94,7 +94,29 @@ def place_url(_user):
     return reverse("monitoring:place_detail", args=[make_place(None).public_id])
 
 
+def calendar_feed_url(user):
+    from ombuds.accounts.testing import make_user
+    from ombuds.accounts.tokens import create_api_token
+
+    owner = user or make_user()
+    return reverse("monitoring:calendar_feed", args=[create_api_token(None, owner, "feed", scope="calendar")])
+
+
 ROWS = [
+    Row(
+        "monitoring:calendar_link",
+        {ANONYMOUS: 302},
+        default=200,
+        method="post",
+        url=lambda _u: reverse("monitoring:calendar_link"),
+    ),
+    Row(
+        "monitoring:calendar_feed",
+        {},
+        default=200,
+        url=calendar_feed_url,
+        note="the token in the address is the key; contents follow the token owner's scope",
+    ),
     Row("monitoring:place_list", *_statuses(403, s200=VIEW_PLACES), url=lambda _u: reverse("monitoring:place_list")),
     Row("monitoring:place_detail", *_statuses(403, s200=VIEW_PLACES), url=place_url),
     Row("monitoring:visit_list", *_statuses(403, s200=MANAGERS), url=lambda _u: reverse("monitoring:visit_list")),
