@@ -3,11 +3,19 @@
 from rest_framework.routers import DefaultRouter
 
 from ombuds.complaints.api.views import ApplicationViewSet, AuthorityViewSet, CallViewSet, InfoRequestViewSet
+from ombuds.monitoring.api import views as monitoring
 
 router = DefaultRouter()
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("calls", CallViewSet, basename="call")
 router.register("info-requests", InfoRequestViewSet, basename="info-request")
 router.register("authorities", AuthorityViewSet, basename="authority")
+router.register("places", monitoring.PlaceViewSet, basename="place")
+router.register("population-counts", monitoring.PopulationCountViewSet, basename="population-count")
+router.register("visit-plans", monitoring.VisitPlanViewSet, basename="visit-plan")
+router.register("visits", monitoring.VisitViewSet, basename="visit")
+router.register("findings", monitoring.FindingViewSet, basename="finding")
+router.register("interviews", monitoring.InterviewViewSet, basename="interview")
+router.register("allegations", monitoring.AllegationViewSet, basename="allegation")
 
 urlpatterns = router.urls

@@ -102,7 +102,98 @@ def calendar_feed_url(user):
     return reverse("monitoring:calendar_feed", args=[create_api_token(None, owner, "feed", scope="calendar")])
 
 
+API = {ANONYMOUS: 403}
+
+
+def api_visit(in_scope):
+    return lambda user: f"/api/v1/visits/{_visit(user, in_scope).public_id}/"
+
+
+def api_interview(in_scope):
+    def build(user):
+        from ombuds.monitoring import services
+
+        visit = _visit(user, in_scope, arrived=True)
+        return f"/api/v1/interviews/{services.add_interview(None, visit, pseudonym='I', kind='staff').public_id}/"
+
+    return build
+
+
+def api_allegation(in_scope):
+    def build(user):
+        return (
+            allegation_url(in_scope)(user).replace("/monitoring/allegations/", "/api/v1/allegations/")
+            + "?purpose=permission+matrix"
+        )
+
+    return build
+
+
+def api_plan(_user):
+    from ombuds.monitoring import services
+
+    return f"/api/v1/visit-plans/{services.create_plan(None, 2031, 'Plan').public_id}/"
+
+
 ROWS = [
+    Row("place-list", {**API, **dict.fromkeys(VIEW_PLACES, 200)}, default=403, url=lambda _u: "/api/v1/places/"),
+    Row(
+        "place-list",
+        {**API, **dict.fromkeys(MANAGERS, 400)},
+        default=403,
+        method="post",
+        data={},
+        url=lambda _u: "/api/v1/places/",
+        note="empty body: 400 once the permission passes",
+    ),
+    Row(
+        "place-detail",
+        {**API, **dict.fromkeys(VIEW_PLACES, 200)},
+        default=403,
+        url=lambda u: place_url(u).replace("/monitoring/places/", "/api/v1/places/"),
+    ),
+    Row(
+        "population-count-list",
+        {**API, **dict.fromkeys(VIEW_PLACES, 200)},
+        default=403,
+        url=lambda _u: "/api/v1/population-counts/",
+    ),
+    Row("visit-plan-list", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=lambda _u: "/api/v1/visit-plans/"),
+    Row(
+        "visit-plan-detail",
+        {**API, "commissioner": 200, **dict.fromkeys(MANAGERS[1:], 404)},
+        default=403,
+        url=api_plan,
+        note="plans reveal unannounced visits: the NPM lead and the Commissioner only",
+    ),
+    Row("visit-list", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=lambda _u: "/api/v1/visits/"),
+    Row("visit-detail", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=api_visit(True)),
+    Row(
+        "visit-detail",
+        {**API, "commissioner": 200, **dict.fromkeys(MANAGERS[1:], 404)},
+        default=403,
+        scope="out",
+        url=api_visit(False),
+    ),
+    Row("finding-list", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=lambda _u: "/api/v1/findings/"),
+    Row("interview-list", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=lambda _u: "/api/v1/interviews/"),
+    Row("interview-detail", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=api_interview(True)),
+    Row(
+        "interview-detail",
+        {**API, "commissioner": 200, **dict.fromkeys(MANAGERS[1:], 404)},
+        default=403,
+        scope="out",
+        url=api_interview(False),
+    ),
+    Row("allegation-list", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=lambda _u: "/api/v1/allegations/"),
+    Row("allegation-detail", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=api_allegation(True)),
+    Row(
+        "allegation-detail",
+        {**API, "commissioner": 200, **dict.fromkeys(MANAGERS[1:], 404)},
+        default=403,
+        scope="out",
+        url=api_allegation(False),
+    ),
     Row(
         "monitoring:calendar_link",
         {ANONYMOUS: 302},

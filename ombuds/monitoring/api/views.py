@@ -1,0 +1,161 @@
+"""REST endpoints of the monitoring app: the same scoping, services and audit as the pages.
+Interviews and allegations are listed only for those who may see the secret tier of a visit."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import PermissionDenied
+
+from ombuds.accounts.scoping import get_object_for_user, is_npm_lead
+from ombuds.monitoring import services
+from ombuds.monitoring.api import serializers as s
+from ombuds.monitoring.models import Allegation, Finding, Interview, Place, PopulationCount, Visit, VisitPlan
+
+MANAGE = services.MANAGE
+
+
+def _require(user, *perms: str) -> None:
+    if not any(user.has_perm(p) for p in perms):
+        raise PermissionDenied
+
+
+class PlaceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    queryset = Place.objects.none()  # for the schema; requests use get_queryset
+    serializer_class = s.PlaceSerializer
+    lookup_field = "public_id"
+    filterset_fields = ["place_type", "is_active"]
+
+    def get_queryset(self):
+        _require(self.request.user, "monitoring.view_place")
+        return Place.objects.select_related("authority", "district").order_by("name_az")
+
+    def create(self, request, *args, **kwargs):
+        _require(request.user, MANAGE)  # before validating: no hints for outsiders
+        return super().create(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.register_place(self.request.user, **serializer.validated_data)
+
+
+class PopulationCountViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    queryset = PopulationCount.objects.none()  # for the schema; requests use get_queryset
+    serializer_class = s.PopulationCountSerializer
+    filterset_fields = ["place__public_id"]
+
+    def get_queryset(self):
+        _require(self.request.user, "monitoring.view_place")
+        return PopulationCount.objects.select_related("place").order_by("-counted_on")
+
+    def create(self, request, *args, **kwargs):
+        _require(request.user, MANAGE)
+        return super().create(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        d = serializer.validated_data
+        serializer.instance = services.record_population(
+            self.request.user, d["place"], d["counted_on"], d["count"], d.get("source", "")
+        )
+
+
+class VisitPlanViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = VisitPlan.objects.none()  # for the schema; requests use get_queryset
+    serializer_class = s.VisitPlanSerializer
+    lookup_field = "public_id"
+
+    def get_queryset(self):
+        _require(self.request.user, MANAGE, "accounts.view_all_records")
+        return VisitPlan.objects.visible_to(self.request.user).order_by("-year")
+
+    def get_object(self):
+        return get_object_for_user(
+            self.get_queryset(), self.request.user, self.kwargs["public_id"], purpose="visit planning"
+        )
+
+
+class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    queryset = Visit.objects.none()  # for the schema; requests use get_queryset
+    serializer_class = s.VisitSerializer
+    lookup_field = "public_id"
+    filterset_fields = ["status", "visit_type"]
+
+    def get_queryset(self):
+        _require(self.request.user, MANAGE, "accounts.view_all_records")
+        return Visit.objects.visible_to(self.request.user).select_related("place", "unit").order_by("-planned_date")
+
+    def get_object(self):
+        return get_object_for_user(
+            self.get_queryset(), self.request.user, self.kwargs["public_id"], purpose="visit team work"
+        )
+
+    def create(self, request, *args, **kwargs):
+        _require(request.user, MANAGE)
+        return super().create(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        visit = services.schedule_visit(self.request.user, **serializer.validated_data)
+        services.add_team_member(self.request.user, visit, self.request.user, "leader")
+        serializer.instance = visit
+
+
+class FindingViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    queryset = Finding.objects.none()  # for the schema; requests use get_queryset
+    serializer_class = s.FindingSerializer
+    filterset_fields = ["area", "severity"]
+
+    def get_queryset(self):
+        _require(self.request.user, MANAGE, "accounts.view_all_records")
+        visible = Visit.objects.visible_to(self.request.user).values("pk")
+        return Finding.objects.filter(visit__in=visible).select_related("visit").order_by("-created_at")
+
+    def create(self, request, *args, **kwargs):
+        _require(request.user, MANAGE)
+        return super().create(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        visit = get_object_for_user(
+            Visit.objects, self.request.user, data.pop("visit").public_id, purpose="visit team work"
+        )
+        serializer.instance = services.add_finding(self.request.user, visit, **data)
+
+
+def _secret_tier_visits(user):
+    """Visits whose secret tier the user may see: their own team's, or all for the NPM lead and
+    the Commissioner."""
+    visits = Visit.objects.all()
+    if user.has_perm("accounts.view_secret_tier") or is_npm_lead(user):
+        return visits
+    return visits.filter(Q(team__user=user)).distinct()
+
+
+class InterviewViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Interview.objects.none()  # for the schema; requests use get_queryset
+    serializer_class = s.InterviewSerializer
+    lookup_field = "public_id"
+
+    def get_queryset(self):
+        _require(self.request.user, MANAGE, "accounts.view_secret_tier")
+        return (
+            Interview.objects.filter(visit__in=_secret_tier_visits(self.request.user).values("pk"))
+            .select_related("visit")
+            .order_by("created_at")
+        )
+
+
+class AllegationViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Allegation.objects.none()  # for the schema; requests use get_queryset
+    serializer_class = s.AllegationSerializer
+    lookup_field = "public_id"
+
+    def get_queryset(self):
+        _require(self.request.user, MANAGE, "accounts.view_secret_tier")
+        return Allegation.objects.visible_to(self.request.user).select_related("visit", "interview")
+
+    def get_object(self):
+        return get_object_for_user(
+            self.get_queryset(),
+            self.request.user,
+            self.kwargs["public_id"],
+            purpose=self.request.query_params.get("purpose", ""),
+        )
