@@ -118,3 +118,9 @@ class AllegationForm(forms.Form):
     def __init__(self, *args, visit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["interview"].queryset = visit.interviews.all() if visit is not None else Interview.objects.all()
+
+
+class VisitFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *c.VisitStatus.choices])
+    visit_type = forms.ChoiceField(label=_("Visit type"), required=False, choices=[("", "—"), *c.VisitType.choices])
+    q = forms.CharField(label=_("Search in findings"), required=False, max_length=100)

@@ -6,8 +6,10 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db import connection
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,7 +24,7 @@ from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import forms as f
-from ombuds.monitoring.models import Allegation, Interview, Place, PopulationCount, Visit
+from ombuds.monitoring.models import Allegation, Finding, Interview, Place, PopulationCount, Visit
 
 MANAGE = "monitoring.manage_visits"
 
@@ -73,10 +75,29 @@ def place_detail(request, public_id):
 
 
 def visit_list(request):
+    """Visits the user may see, filtered by status and type; the search looks into the findings."""
     if not request.user.has_perm(MANAGE) and not request.user.has_perm("accounts.view_all_records"):
         raise PermissionDenied
-    visits = Visit.objects.visible_to(request.user).select_related("place", "unit").order_by("-planned_date")[:100]
-    return render(request, "monitoring/visit_list.html", {"visits": visits, "schedule": f.ScheduleForm()})
+    form = f.VisitFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    visits = Visit.objects.visible_to(request.user).select_related("place", "unit")
+    for field in ("status", "visit_type"):
+        if data.get(field):
+            visits = visits.filter(**{field: data[field]})
+    if data.get("q"):
+        visits = visits.filter(pk__in=search_findings(Finding.objects.all(), data["q"]).values("visit_id"))
+    visits = visits.order_by("-planned_date", "-pk")[:100]
+    template = "monitoring/_visit_rows.html" if request.htmx else "monitoring/visit_list.html"
+    return render(request, template, {"visits": visits, "filters": form, "schedule": f.ScheduleForm()})
+
+
+def search_findings(findings, text: str):
+    """Findings' words: PostgreSQL full text, a substring match on the embedded SQLite database."""
+    if connection.vendor == "postgresql":
+        return findings.alias(_doc=SearchVector("text", "subtopic", config="simple")).filter(
+            _doc=SearchQuery(text, config="simple", search_type="websearch")
+        )
+    return findings.filter(Q(text__icontains=text) | Q(subtopic__icontains=text))
 
 
 @require_POST
