@@ -102,7 +102,8 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "NPM member",
         "Член НПМ",
         RoleScope.UNIT,
-        ["monitoring.manage_visits", "monitoring.view_place"],
+        # Members take applications on site (channel "during a visit").
+        ["monitoring.manage_visits", "monitoring.view_place", "accounts.register_intake"],
     ),
     RoleSpec(
         RoleCode.NPM_MEDICAL,
@@ -110,7 +111,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "NPM medical member",
         "Медицинский член НПМ",
         RoleScope.UNIT,
-        ["accounts.view_medical", "monitoring.manage_visits", "monitoring.view_place"],
+        ["accounts.view_medical", "monitoring.manage_visits", "monitoring.view_place", "accounts.register_intake"],
     ),
     RoleSpec(
         RoleCode.AWARENESS_STAFF,

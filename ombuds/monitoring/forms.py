@@ -124,3 +124,32 @@ class VisitFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *c.VisitStatus.choices])
     visit_type = forms.ChoiceField(label=_("Visit type"), required=False, choices=[("", "—"), *c.VisitType.choices])
     q = forms.CharField(label=_("Search in findings"), required=False, max_length=100)
+
+
+class PlanItemForm(forms.Form):
+    place = forms.ModelChoiceField(label=_("Place"), queryset=Place.objects.filter(is_active=True))
+    quarter = forms.TypedChoiceField(label=_("Quarter"), choices=[(q, q) for q in range(1, 5)], coerce=int)
+    visit_type = forms.ChoiceField(label=_("Visit type"), choices=c.VisitType.choices)
+    theme = forms.CharField(label=_("Theme"), required=False, max_length=200)
+
+
+class PlanForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Title"), max_length=250)
+
+
+class OnSiteApplicationForm(forms.Form):
+    surname = forms.CharField(label=_("Surname"), required=False, max_length=100)
+    given_name = forms.CharField(label=_("Name"), required=False, max_length=100)
+    summary = forms.CharField(label=_("Summary of the complaint"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReprisalForm(forms.Form):
+    pseudonym = forms.CharField(label=_("Pseudonym"), max_length=60)
+    measure = forms.ChoiceField(label=_("Alleged measure"), choices=c.ReprisalMeasure.choices)
+    risk = forms.ChoiceField(label=_("Risk"), choices=c.Risk.choices)
+    account = forms.CharField(label=_("What was reported"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DateOnlyForm(forms.Form):
+    planned_date = forms.DateField(label=_("Planned date"), widget=DATE)

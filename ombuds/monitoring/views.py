@@ -18,13 +18,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ombuds.accounts.models import ApiToken
-from ombuds.accounts.scoping import PurposeRequired, get_object_for_user
+from ombuds.accounts.scoping import PurposeRequired, get_object_for_user, is_npm_lead
 from ombuds.accounts.tokens import create_api_token, revoke_api_token, user_for_token
 from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import forms as f
-from ombuds.monitoring.models import Allegation, Finding, Interview, Place, PopulationCount, Visit
+from ombuds.monitoring.models import (
+    Allegation,
+    Finding,
+    Interview,
+    Place,
+    PlanItem,
+    PopulationCount,
+    ReprisalCase,
+    Visit,
+    VisitPlan,
+)
 
 MANAGE = "monitoring.manage_visits"
 
@@ -131,6 +141,15 @@ def visit_detail(request, public_id):
             "team": visit.team.select_related("user"),
             "warnings": services.team_warnings(visit),
             "allegations": Allegation.objects.visible_to(request.user).filter(visit=visit).select_related("interview"),
+            "reprisals": ReprisalCase.objects.visible_to(request.user).filter(visit=visit),
+            # The dossier: what earlier visits to this place found (recommendations will join it).
+            "dossier": Finding.objects.filter(
+                visit__in=Visit.objects.visible_to(request.user)
+                .filter(place=visit.place, planned_date__lt=visit.planned_date)
+                .values("pk")
+            )
+            .select_related("visit")
+            .order_by("-visit__planned_date")[:20],
             "findings": visit.findings.all(),
             "interviews": visit.interviews.all(),
             "incidents": visit.incidents.all(),
@@ -153,6 +172,21 @@ ACTIONS = {
     "complete": (f.CompleteForm, lambda u, v, d: services.complete_onsite(u, v, **d)),
     "advance": (f.AdvanceForm, lambda u, v, d: services.advance_visit(u, v, d["target"])),
     "cancel": (f.CancelForm, lambda u, v, d: services.cancel_visit(u, v, d["reason"])),
+    "application": (
+        f.OnSiteApplicationForm,
+        lambda u, v, d: services.file_application_on_site(
+            u,
+            v,
+            unit=v.unit,
+            summary=d["summary"],
+            district=v.place.district,
+            applicant_kind="person" if d["surname"] or d["given_name"] else "anonymous",
+            applicant={"surname": d["surname"], "given_name": d["given_name"]}
+            if d["surname"] or d["given_name"]
+            else None,
+        ),
+    ),
+    "reprisal": (f.ReprisalForm, lambda u, v, d: services.report_reprisal(u, visit=v, **d)),
     # The form only offers this visit's interviews, so the allegation stays with its visit.
     "allegation": (f.AllegationForm, lambda u, v, d: services.record_allegation(u, d.pop("interview"), **d)),
 }
@@ -290,3 +324,68 @@ def calendar_link(request):
     token = create_api_token(request.user, request.user, "calendar feed", scope="calendar")
     url = request.build_absolute_uri(reverse("monitoring:calendar_feed", args=[token]))
     return render(request, "monitoring/calendar_link.html", {"url": url})
+
+
+def plan_list(request):
+    """Annual visit plans: secret tier (they reveal unannounced visits) — the NPM lead and the
+    Commissioner."""
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    plans = VisitPlan.objects.visible_to(request.user)
+    return render(request, "monitoring/plan_list.html", {"plans": plans, "form": f.PlanForm()})
+
+
+@require_POST
+def plan_create(request):
+    if not (is_npm_lead(request.user) or request.user.has_perm("accounts.view_secret_tier")):
+        raise PermissionDenied
+    form = f.PlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("monitoring:plan_list")
+    plan = services.create_plan(request.user, form.cleaned_data["year"], form.cleaned_data["title"])
+    return redirect("monitoring:plan_detail", public_id=plan.public_id)
+
+
+def plan_detail(request, public_id):
+    plan = get_object_for_user(VisitPlan.objects, request.user, public_id, purpose="visit planning")
+    if request.method == "POST":
+        if not request.user.has_perm(MANAGE):
+            raise PermissionDenied
+        form = f.PlanItemForm(request.POST)
+        if form.is_valid():
+            services.add_plan_item(request.user, plan, **form.cleaned_data)
+            return redirect("monitoring:plan_detail", public_id=plan.public_id)
+    else:
+        form = f.PlanItemForm()
+    items = plan.items.select_related("place").order_by("quarter", "place__name_az")
+    return render(request, "monitoring/plan_detail.html", {"plan": plan, "items": items, "form": form})
+
+
+@require_POST
+def plan_item_visit(request, public_id):
+    """Schedule the visit of a plan item (it keeps the item's place and type)."""
+    item = PlanItem.objects.select_related("plan", "place").filter(public_id=public_id).first()
+    if item is None:
+        raise Http404
+    get_object_for_user(VisitPlan.objects, request.user, item.plan.public_id, purpose="visit planning")
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    if hasattr(item, "visit"):
+        return redirect(item.visit.get_absolute_url())
+    form = f.DateOnlyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the date of the visit."))
+        return redirect("monitoring:plan_detail", public_id=item.plan.public_id)
+    visit = services.schedule_visit(
+        request.user,
+        place=item.place,
+        unit=request.user.org_unit,
+        visit_type=item.visit_type,
+        planned_date=form.cleaned_data["planned_date"],
+        plan_item=item,
+        announced=False,
+        objectives=item.theme,
+    )
+    services.add_team_member(request.user, visit, request.user, "leader")
+    return redirect(visit.get_absolute_url())

@@ -4,7 +4,15 @@ from django.urls import reverse
 
 from ombuds.core.testing import ANONYMOUS, Row
 
-INTAKE = ["commissioner", "department_head", "complaints_officer", "regional_officer", "intake_operator"]
+INTAKE = [
+    "commissioner",
+    "department_head",
+    "complaints_officer",
+    "regional_officer",
+    "intake_operator",
+    "npm_member",
+    "npm_medical",
+]
 HANDLERS = ["commissioner", "department_head", "complaints_officer", "regional_officer"]
 NO_CASES = ["awareness_staff", "analyst", "auditor", "sysadmin"]
 

@@ -135,7 +135,37 @@ def api_plan(_user):
     return f"/api/v1/visit-plans/{services.create_plan(None, 2031, 'Plan').public_id}/"
 
 
+def plan_page(_user):
+    from ombuds.monitoring import services
+
+    return reverse("monitoring:plan_detail", args=[services.create_plan(None, 2032, "Plan").public_id])
+
+
+def plan_item_page(_user):
+    from ombuds.monitoring import services
+    from ombuds.monitoring.testing import make_place
+
+    plan = services.create_plan(None, 2033, "Plan")
+    item = services.add_plan_item(None, plan, place=make_place(None), quarter=1, visit_type="in_depth")
+    return reverse("monitoring:plan_item_visit", args=[item.public_id])
+
+
 ROWS = [
+    Row("monitoring:plan_list", *_statuses(403, s200=MANAGERS), url=lambda _u: reverse("monitoring:plan_list")),
+    Row(
+        "monitoring:plan_create",
+        *_statuses(403, s302=["commissioner"]),
+        method="post",
+        url=lambda _u: reverse("monitoring:plan_create"),
+        note="the NPM lead and the Commissioner create plans",
+    ),
+    Row(
+        "monitoring:plan_detail",
+        *_statuses(404, s200=["commissioner"]),
+        url=plan_page,
+        note="plans are secret tier: the NPM lead and the Commissioner",
+    ),
+    Row("monitoring:plan_item_visit", *_statuses(404, s302=["commissioner"]), method="post", url=plan_item_page),
     Row("place-list", {**API, **dict.fromkeys(VIEW_PLACES, 200)}, default=403, url=lambda _u: "/api/v1/places/"),
     Row(
         "place-list",
