@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from ombuds.accounts.models import OrgUnit, User
+from ombuds.core.models import Authority, District
 from ombuds.core.reference import DATA_DIR
 from ombuds.monitoring import services
 from ombuds.monitoring.choices import ThematicArea, VisitStatus
@@ -39,6 +40,7 @@ def seed(stdout) -> int:
     if Place.objects.exists():
         return 0
     report = import_places(None, Path(DATA_DIR) / "az-places-of-detention.csv")
+    synthetic = _district_police_places()
     lead = User.objects.get(username="npm.lead")
     doctor = User.objects.get(username="npm.doctor")
     member = User.objects.get(username="npm.member")
@@ -88,8 +90,24 @@ def seed(stdout) -> int:
         announced=False,
         trigger="916 zəngi: internat məktəbində uşağa qarşı zorakılıq barədə məlumat",
     )
-    stdout.write(f"  {report.created} demo places, {Visit.objects.count()} visits")
+    stdout.write(f"  {report.created} sourced and {synthetic} synthetic places, {Visit.objects.count()} visits")
     return report.created
+
+
+def _district_police_places() -> int:
+    """Every district has a police temporary detention place and police divisions (MIA); only some
+    are named in public reports, so the demo adds one of each per district, marked synthetic."""
+    mia = Authority.objects.get(code="mia")
+    made = 0
+    for district in District.objects.exclude(region__code="nakhchivan"):
+        for kind, az, en in (("temporary_detention", "RPŞ müvəqqəti saxlama yeri", "police temporary detention"),
+                             ("police_division", "rayon polis şöbəsi", "district police division")):
+            services.register_place(None, name_az=f"{district.name_az} {az}", name_en=f"{district.name_en} {en}",
+                                    place_type=kind, authority=mia, district=district,
+                                    capacity=20 if kind == "temporary_detention" else None,
+                                    note="synthetic demo record")
+            made += 1
+    return made
 
 
 def _bring_to(visit: Visit, status: str, lead, doctor, member) -> None:
