@@ -100,12 +100,20 @@ def _district_police_places() -> int:
     mia = Authority.objects.get(code="mia")
     made = 0
     for district in District.objects.exclude(region__code="nakhchivan"):
-        for kind, az, en in (("temporary_detention", "RPŞ müvəqqəti saxlama yeri", "police temporary detention"),
-                             ("police_division", "rayon polis şöbəsi", "district police division")):
-            services.register_place(None, name_az=f"{district.name_az} {az}", name_en=f"{district.name_en} {en}",
-                                    place_type=kind, authority=mia, district=district,
-                                    capacity=20 if kind == "temporary_detention" else None,
-                                    note="synthetic demo record")
+        for kind, az, en in (
+            ("temporary_detention", "RPŞ müvəqqəti saxlama yeri", "police temporary detention"),
+            ("police_division", "rayon polis şöbəsi", "district police division"),
+        ):
+            services.register_place(
+                None,
+                name_az=f"{district.name_az} {az}",
+                name_en=f"{district.name_en} {en}",
+                place_type=kind,
+                authority=mia,
+                district=district,
+                capacity=20 if kind == "temporary_detention" else None,
+                note="synthetic demo record",
+            )
             made += 1
     return made
 
