@@ -153,3 +153,43 @@ class ReprisalForm(forms.Form):
 
 class DateOnlyForm(forms.Form):
     planned_date = forms.DateField(label=_("Planned date"), widget=DATE)
+
+
+class ReferralForm(forms.Form):
+    to = forms.ModelChoiceField(label=_("Referred to"), queryset=Authority.objects.filter(is_active=True))
+    on = forms.DateField(label=_("Referred on"), widget=DATE)
+
+
+class MedicalForm(forms.Form):
+    """Up to two lesions per submission, each with the Istanbul Protocol consistency opinion."""
+
+    examined_on = forms.DateField(label=_("Examined on"), widget=DATE)
+    location_1 = forms.CharField(label=_("Location on the body (1)"), max_length=100)
+    description_1 = forms.CharField(label=_("Description (1)"), widget=forms.Textarea(attrs={"rows": 2}))
+    consistency_1 = forms.ChoiceField(label=_("Consistency (1)"), choices=c.Consistency.choices)
+    location_2 = forms.CharField(label=_("Location on the body (2)"), required=False, max_length=100)
+    description_2 = forms.CharField(
+        label=_("Description (2)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    consistency_2 = forms.ChoiceField(
+        label=_("Consistency (2)"), required=False, choices=[("", "—"), *c.Consistency.choices]
+    )
+
+    def lesions(self) -> list[dict]:
+        d = self.cleaned_data
+        rows = [{"location": d["location_1"], "description": d["description_1"], "consistency": d["consistency_1"]}]
+        if d.get("location_2"):
+            rows.append(
+                {"location": d["location_2"], "description": d["description_2"], "consistency": d["consistency_2"]}
+            )
+        return rows
+
+
+class ReprisalStepForm(forms.Form):
+    target = forms.ChoiceField(
+        label=_("Next step"),
+        choices=[(s, c.ReprisalStatus(s).label) for s in ("risk_assessed", "action_taken", "monitoring", "closed")],
+    )
+    risk = forms.ChoiceField(label=_("Risk"), required=False, choices=[("", "—"), *c.Risk.choices])
+    note = forms.CharField(label=_("Action taken"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    outcome = forms.CharField(label=_("Outcome"), required=False, max_length=200)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("visits/<uuid:public_id>/report.<slug:fmt>", views.visit_report, name="visit_report"),
     path("visits/<uuid:public_id>/<slug:action>/", views.visit_action, name="visit_action"),
     path("interviews/<uuid:public_id>/identity/", views.interview_identity, name="interview_identity"),
+    path("reprisals/<uuid:public_id>/advance/", views.reprisal_advance, name="reprisal_advance"),
     path("calendar/", views.calendar_link, name="calendar_link"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("allegations/<uuid:public_id>/", views.allegation_detail, name="allegation_detail"),

@@ -141,7 +141,7 @@ def visit_detail(request, public_id):
             "team": visit.team.select_related("user"),
             "warnings": services.team_warnings(visit),
             "allegations": Allegation.objects.visible_to(request.user).filter(visit=visit).select_related("interview"),
-            "reprisals": ReprisalCase.objects.visible_to(request.user).filter(visit=visit),
+            "reprisals": _with_step_forms(ReprisalCase.objects.visible_to(request.user).filter(visit=visit)),
             # The dossier: what earlier visits to this place found (recommendations will join it).
             "dossier": Finding.objects.filter(
                 visit__in=Visit.objects.visible_to(request.user)
@@ -276,13 +276,16 @@ def allegation_detail(request, public_id):
             "lesions": allegation.lesions.all(),
             "medical": medical,
             "can_manage": request.user.has_perm(MANAGE),
+            "can_document": request.user.has_perm("accounts.view_medical"),
+            "referral": f.ReferralForm(),
+            "medical_form": f.MedicalForm(),
         },
     )
 
 
 @require_POST
 def allegation_action(request, public_id, action):
-    if action not in ("consent", "not_referred"):
+    if action not in ("consent", "not_referred", "refer", "medical"):
         raise Http404
     purpose = request.POST.get("purpose", "")
     try:
@@ -296,8 +299,20 @@ def allegation_action(request, public_id, action):
             services.capture_consent(
                 request.user, allegation, exam=request.POST.get("exam") == "on", refer=request.POST.get("refer") == "on"
             )
-        else:
+        elif action == "not_referred":
             services.keep_unreferred(request.user, allegation, request.POST.get("reason", ""))
+        elif action == "refer":
+            form = f.ReferralForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Choose the body and the date of the referral."))
+            services.refer_allegation(request.user, allegation, to=form.cleaned_data["to"], on=form.cleaned_data["on"])
+        else:
+            form = f.MedicalForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Give the date of the examination and describe each lesion."))
+            services.document_medical(
+                request.user, allegation, examined_on=form.cleaned_data["examined_on"], lesions=form.lesions()
+            )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     return redirect(
@@ -389,3 +404,31 @@ def plan_item_visit(request, public_id):
     )
     services.add_team_member(request.user, visit, request.user, "leader")
     return redirect(visit.get_absolute_url())
+
+
+def _step_prefix(case: ReprisalCase) -> str:
+    return f"rs-{case.public_id.hex[:8]}"  # one form per case on the page; no sequential ids in the HTML
+
+
+def _with_step_forms(cases):
+    cases = list(cases)
+    for case in cases:
+        case.step_form = f.ReprisalStepForm(prefix=_step_prefix(case))
+    return cases
+
+
+@require_POST
+def reprisal_advance(request, public_id):
+    case = get_object_for_user(
+        ReprisalCase.objects.select_related("visit"), request.user, public_id, purpose="reprisal follow-up"
+    )
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    form = f.ReprisalStepForm(request.POST, prefix=_step_prefix(case))
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose the next step."))
+        services.advance_reprisal(request.user, case, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    return redirect(case.visit.get_absolute_url() if case.visit else "monitoring:visit_list")

@@ -150,7 +150,11 @@ class AllegationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         _require(self.request.user, MANAGE, "accounts.view_secret_tier")
-        return Allegation.objects.visible_to(self.request.user).select_related("visit", "interview")
+        return (
+            Allegation.objects.visible_to(self.request.user)
+            .select_related("visit", "interview")
+            .order_by("-created_at")
+        )
 
     def get_object(self):
         return get_object_for_user(

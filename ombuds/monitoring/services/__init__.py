@@ -1,6 +1,7 @@
 """The only doorway that changes the NPM's records."""
 
 from ombuds.monitoring.services.secret import (  # noqa: F401
+    advance_reprisal,
     capture_consent,
     document_medical,
     keep_unreferred,

@@ -144,3 +144,39 @@ def report_reprisal(
     if risk == c.Risk.HIGH:
         start_first_contact(actor, case)
     return case
+
+
+REPRISAL_STEPS = {
+    c.ReprisalStatus.REPORTED: {c.ReprisalStatus.RISK_ASSESSED},
+    c.ReprisalStatus.RISK_ASSESSED: {c.ReprisalStatus.ACTION_TAKEN, c.ReprisalStatus.MONITORING},
+    c.ReprisalStatus.ACTION_TAKEN: {c.ReprisalStatus.MONITORING, c.ReprisalStatus.CLOSED},
+    c.ReprisalStatus.MONITORING: {c.ReprisalStatus.ACTION_TAKEN, c.ReprisalStatus.CLOSED},
+}
+
+
+@transaction.atomic
+def advance_reprisal(
+    actor, case: ReprisalCase, target: str, *, note: str = "", risk: str = "", outcome: str = ""
+) -> ReprisalCase:
+    """§3.5: risk assessed → action taken (contact, visit, letter to the supervising body, referral
+    with consent) → monitoring → closed with an outcome. Each step appends to the (encrypted) log."""
+    _require(actor)
+    case = ReprisalCase.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    if target not in REPRISAL_STEPS.get(case.status, set()):
+        raise ValidationError(_("This step does not follow from the current state of the case."))
+    if target == c.ReprisalStatus.CLOSED and not outcome.strip():
+        raise ValidationError({"outcome": _("Record the outcome when closing the case.")})
+    if target == c.ReprisalStatus.ACTION_TAKEN and not note.strip():
+        raise ValidationError({"note": _("Describe the action taken.")})
+    old = case.status
+    case.status = target
+    if risk:
+        case.risk = risk
+    if note.strip():
+        case.actions = f"{case.actions}\n{note.strip()}".strip()
+    if outcome.strip():
+        case.outcome = outcome.strip()
+    case.updated_by = actor
+    case.save(update_fields=["status", "risk", "actions", "outcome", "updated_by", "updated_at"])
+    audit.record("reprisal.advanced", actor=actor, obj=case, changes={"status": [old, target], "actions": note})
+    return case

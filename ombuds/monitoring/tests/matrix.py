@@ -88,6 +88,17 @@ def allegation_url(in_scope, action=None):
     return build
 
 
+def reprisal_url(in_scope):
+    def build(user):
+        from ombuds.monitoring import services
+
+        visit = _visit(user, in_scope, arrived=True)
+        case = services.report_reprisal(None, visit=visit, pseudonym="R", measure="threat", risk="low")
+        return reverse("monitoring:reprisal_advance", args=[case.public_id])
+
+    return build
+
+
 def place_url(_user):
     from ombuds.monitoring.testing import make_place
 
@@ -285,6 +296,19 @@ ROWS = [
         scope="out",
         data={"purpose": "permission matrix"},
         url=allegation_url(False, "consent"),
+    ),
+    Row(
+        "monitoring:reprisal_advance",
+        *_statuses(403, s302=MANAGERS, s404=NO_CASES),
+        method="post",
+        url=reprisal_url(True),
+    ),
+    Row(
+        "monitoring:reprisal_advance",
+        *_statuses(404, s302=["commissioner"]),
+        method="post",
+        scope="out",
+        url=reprisal_url(False),
     ),
     Row("monitoring:interview_identity", *_statuses(200, s404=NO_CASES), url=identity_url(True)),
     Row("monitoring:interview_identity", *_statuses(404, s200=["commissioner"]), scope="out", url=identity_url(False)),

@@ -47,3 +47,34 @@ def test_plan_item_to_visit_to_on_site_application_and_reprisal(lead, staff_clie
     case = ReprisalCase.objects.get()
     assert case.visit == visit and case.account == "Put in isolation."
     assert "R-1" in client.get(visit.get_absolute_url()).content.decode()
+
+
+def test_reprisal_steps_and_allegation_referral_through_the_pages(lead, staff_client, persona):
+    from ombuds.monitoring import services
+    from ombuds.monitoring.testing import make_visit
+
+    client = staff_client(lead)
+    visit = make_visit(lead, announced=True)
+    services.add_team_member(lead, visit, lead, "leader")
+    services.prepare_visit(lead, visit, "")
+    services.record_arrival(lead, visit)
+    case = services.report_reprisal(lead, visit=visit, pseudonym="R-2", measure="threat", risk="low")
+    prefix = f"rs-{case.public_id.hex[:8]}"
+    page = client.get(visit.get_absolute_url()).content.decode()
+    assert f'name="{prefix}-target"' in page
+    client.post(
+        reverse("monitoring:reprisal_advance", args=[case.public_id]),
+        {f"{prefix}-target": "risk_assessed", f"{prefix}-risk": "high"},
+    )
+    case.refresh_from_db()
+    assert (case.status, case.risk) == ("risk_assessed", "high")
+
+    interview = services.add_interview(lead, visit, pseudonym="T-1", kind="detainee")
+    allegation = services.record_allegation(lead, interview, methods="Slapped during questioning.")
+    services.capture_consent(lead, allegation, exam=False, refer=True)
+    url = reverse("monitoring:allegation_action", args=[allegation.public_id, "refer"])
+    from ombuds.core.models import Authority
+
+    client.post(url, {"purpose": "referral", "to": Authority.objects.get(code="pgo").pk, "on": "2025-10-08"})
+    allegation.refresh_from_db()
+    assert allegation.status == "referred" and allegation.referred_to.code == "pgo"

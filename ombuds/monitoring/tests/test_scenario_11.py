@@ -94,3 +94,26 @@ def test_allegations_are_seen_by_the_team_lead_and_commissioner_only(on_site, pe
         assert not Allegation.objects.visible_to(persona(name)).filter(pk=allegation.pk).exists(), name
     for user in (lead, doctor, persona("commissioner")):
         assert Allegation.objects.visible_to(user).filter(pk=allegation.pk).exists()
+
+
+def test_reprisal_case_lifecycle(on_site):
+    lead, doctor, visit = on_site
+    case = services.report_reprisal(
+        lead,
+        visit=visit,
+        pseudonym="R-9",
+        measure="transfer",
+        risk="medium",
+        account="Transferred to another colony after talking to the NPM.",
+    )
+    with pytest.raises(ValidationError):
+        services.advance_reprisal(lead, case, "closed", outcome="x")  # not from "reported"
+    services.advance_reprisal(lead, case, "risk_assessed", risk="high")
+    with pytest.raises(ValidationError):
+        services.advance_reprisal(lead, case, "action_taken")  # an action must be described
+    services.advance_reprisal(lead, case, "action_taken", note="Letter to the Penitentiary Service; call to family.")
+    services.advance_reprisal(lead, case, "monitoring", note="Follow-up call in two weeks.")
+    with pytest.raises(ValidationError):
+        services.advance_reprisal(lead, case, "closed")  # an outcome is required
+    case = services.advance_reprisal(lead, case, "closed", outcome="Returned to the original institution.")
+    assert case.status == "closed" and "Letter to the Penitentiary Service" in case.actions
