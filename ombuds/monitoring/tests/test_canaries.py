@@ -48,8 +48,12 @@ def _pages(visit, interview, allegation):
 @pytest.mark.parametrize("who", sorted(PERSONAS))
 def test_no_canary_reaches_any_role(secret_visit, persona, staff_client, who):
     lead, visit, interview, allegation = secret_visit
-    client = staff_client(persona(who))
-    for url in _pages(visit, interview, allegation):
+    user = persona(who)
+    client = staff_client(user)
+    from ombuds.accounts.tokens import create_api_token
+
+    feed = reverse("monitoring:calendar_feed", args=[create_api_token(None, user, "feed", scope="calendar")])
+    for url in [*_pages(visit, interview, allegation), feed, "/api/v1/interviews/", "/api/v1/allegations/"]:
         body = client.get(url).content
         assert IDENTITY.encode() not in body and ALLEGATION.encode() not in body, (who, url)
 
