@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ombuds.accounts",
     "ombuds.complaints",
     "ombuds.monitoring",
+    "ombuds.outreach",
     "ombuds.demo",
 ]
 # The test suite adds a small app of its own whose models exercise the shared mechanisms

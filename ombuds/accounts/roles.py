@@ -51,6 +51,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "complaints.handle_application",
             "monitoring.manage_visits",
             "monitoring.view_place",
+            "outreach.manage_outreach",
         ],
     ),
     RoleSpec(
@@ -119,7 +120,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Awareness-raising staff",
         "Сотрудник по просвещению",
         RoleScope.NONE,
-        [],
+        ["outreach.manage_outreach"],
     ),
     RoleSpec(
         RoleCode.ANALYST,

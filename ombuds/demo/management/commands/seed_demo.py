@@ -7,6 +7,7 @@ from django.utils import translation
 from ombuds.accounts import demo as accounts_demo
 from ombuds.complaints import demo as complaints_demo
 from ombuds.monitoring import demo as monitoring_demo
+from ombuds.outreach import demo as outreach_demo
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         accounts = accounts_demo.seed(self.stdout)
         complaints_demo.seed(self.stdout, count=options["applications"])
         monitoring_demo.seed(self.stdout)
+        outreach_demo.seed(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
         )

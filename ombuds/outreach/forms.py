@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.accounts.models import OrgUnit
+from ombuds.core.models import Region
+from ombuds.outreach import choices as c
+from ombuds.outreach.models import Audience, Topic
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+REMOTE = OrgUnit.objects.filter(kind__in=["regional_centre", "partner_institution"])
+
+
+class PlanForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    goals = forms.CharField(label=_("Goals"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PlanItemForm(forms.Form):
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all())
+    audiences = forms.ModelMultipleChoiceField(
+        label=_("Target audiences"),
+        queryset=Audience.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    planned_from = forms.DateField(label=_("Planned from"), widget=DATE)
+    planned_to = forms.DateField(label=_("Planned to"), widget=DATE)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False)
+    event_format = forms.ChoiceField(label=_("Format"), choices=c.EventFormat.choices)
+    responsible_unit = forms.ModelChoiceField(label=_("Responsible unit"), queryset=OrgUnit.objects.all())
+    target_events = forms.IntegerField(label=_("Events planned"), min_value=1, initial=1)
+    target_participants = forms.IntegerField(label=_("Participants planned"), min_value=0, initial=0)
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=c.EventKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME)
+    host_unit = forms.ModelChoiceField(label=_("Host unit"), queryset=OrgUnit.objects.all())
+    venue = forms.CharField(label=_("Venue"), required=False, max_length=200)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all())
+    event_format = forms.ChoiceField(label=_("Format"), choices=c.EventFormat.choices)
+    remote_offices = forms.ModelMultipleChoiceField(
+        label=_("Offices joining remotely"), queryset=REMOTE, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    target_organisations = forms.CharField(
+        label=_("Target organisations"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RemoteForm(forms.Form):
+    remote_offices = forms.ModelMultipleChoiceField(
+        label=_("Offices joining remotely"), queryset=REMOTE, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class AttendanceForm(forms.Form):
+    organisation = forms.CharField(label=_("Organisation"), max_length=300)
+    women = forms.IntegerField(label=_("Women"), min_value=0, initial=0)
+    men = forms.IntegerField(label=_("Men"), min_value=0, initial=0)
+    remote = forms.BooleanField(label=_("Joined remotely"), required=False)
+    office = forms.ModelChoiceField(label=_("From office"), queryset=REMOTE, required=False)
+
+
+class SpeakerForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    topic = forms.CharField(label=_("Topic of the presentation"), required=False, max_length=300)
+
+
+class MaterialForm(forms.Form):
+    file = forms.FileField(label=_("Material (slides, leaflet, poster)"))
+
+
+class OutcomeForm(forms.Form):
+    questions = forms.CharField(
+        label=_("Questions asked and answers given"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    pre_test_score = forms.DecimalField(
+        label=_("Average pre-test score (%)"), required=False, min_value=0, max_value=100
+    )
+    post_test_score = forms.DecimalField(
+        label=_("Average post-test score (%)"), required=False, min_value=0, max_value=100
+    )
+    satisfied_share = forms.DecimalField(
+        label=_("Satisfied participants (%)"), required=False, min_value=0, max_value=100
+    )
+    follow_up = forms.CharField(label=_("Follow-up actions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EmptyForm(forms.Form):
+    pass

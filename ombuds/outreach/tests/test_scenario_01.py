@@ -1,0 +1,101 @@
+"""Scenario 1 of domain.md §9: the founding training of 12 March 2024."""
+
+import pytest
+from django.urls import reverse
+
+from ombuds.accounts.testing import make_user
+from ombuds.complaints.testing import make_application
+from ombuds.outreach import demo, services
+from ombuds.outreach.models import ActionPlan, Audience, Topic
+from ombuds.outreach.progress import plan_progress
+
+pytestmark = pytest.mark.django_db
+
+
+def test_scenario_01_founding_training(persona, staff_client):
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import Region
+
+    awareness = persona("awareness_staff")
+    commissioner = persona("commissioner")
+    make_user(username="npm.lead", roles=["department_head", "npm_member"], unit="npg")
+    make_user(username="npm.member", roles=["npm_member"], unit="npg")
+    units = {u.code: u for u in OrgUnit.objects.all()}
+    plan = services.create_plan(awareness, year=2024, title=demo.PLAN_TITLE, approved_by=commissioner)
+    from datetime import date
+
+    item = services.add_plan_item(
+        awareness,
+        plan,
+        topic=Topic.objects.get(code="npm_activity"),
+        planned_from=date(2024, 3, 1),
+        planned_to=date(2024, 3, 31),
+        region=Region.objects.get(code="hq"),
+        responsible_unit=units["dept_awareness"],
+        target_events=2,
+        audiences=[Audience.objects.get(code="boarding_school_staff")],
+    )
+    assert plan_progress(plan).completion == 0
+    event = demo.founding(awareness, commissioner, item, units)
+
+    assert event.plan_item.topic.code == "npm_activity"
+    assert event.event_format == "hybrid" and event.starts_at.date().isoformat() == "2024-03-12"
+    progress = plan_progress(plan)
+    assert progress.remote_reach == 5
+    assert {o.code for o in progress.remote_offices} == {
+        "rc_north",
+        "rc_south",
+        "rc_west",
+        "rc_northwest",
+        "nakhchivan_ombudsman",
+    }
+    assert progress.completion == 50 and progress.participants == 42 + 25
+    assert "Nakhchivan" in event.news.body_en and "boarding schools" in event.news.body_en
+
+    # Awareness staff see plans and events but no case data.
+    client = staff_client(awareness)
+    assert client.get(plan.get_absolute_url()).status_code == 200
+    assert client.get(event.get_absolute_url()).status_code == 200
+    app = make_application(commissioner)
+    assert client.get(app.get_absolute_url()).status_code == 404
+    assert client.get(reverse("complaints:list")).status_code == 403
+    assert client.get(reverse("monitoring:visit_list")).status_code == 403
+
+
+def test_named_participants_only_with_consent(persona):
+    from django.core.exceptions import ValidationError
+
+    from ombuds.outreach.models import Event
+
+    awareness = persona("awareness_staff")
+    ActionPlan.objects.all()
+    plan = services.create_plan(awareness, year=2025, title="Plan")
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import Region
+
+    item = services.add_plan_item(
+        awareness,
+        plan,
+        topic=Topic.objects.first(),
+        planned_from=date(2025, 1, 1),
+        planned_to=date(2025, 1, 31),
+        responsible_unit=OrgUnit.objects.get(code="office"),
+    )
+    event = services.create_event(
+        awareness,
+        item,
+        title="T",
+        starts_at=datetime(2025, 1, 10, tzinfo=ZoneInfo("UTC")),
+        host_unit=OrgUnit.objects.get(code="office"),
+        region=Region.objects.get(code="hq"),
+        event_format="in_person",
+    )
+    with pytest.raises(ValidationError):
+        services.add_participant(awareness, event, name="Aynur", consent=False)
+    services.add_participant(awareness, event, name="Aynur", consent=True)
+    assert Event.objects.get(pk=event.pk).participants.count() == 1
+    with pytest.raises(ValidationError):
+        services.record_attendance(awareness, event, organisation="X", women=0, men=0)

@@ -1,0 +1,201 @@
+"""Thin views of the outreach app. Plans and events are not case data: every staff member may read
+them; awareness staff (and the Commissioner) change them."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from ombuds.core import audit
+from ombuds.core.documents import PDF, attachment
+from ombuds.core.i18n import pick
+from ombuds.core.models import Attachment
+from ombuds.core.uploads import download_response
+from ombuds.outreach import forms as f
+from ombuds.outreach import services
+from ombuds.outreach.models import ActionPlan, Event, PlanItem
+from ombuds.outreach.progress import plan_progress
+
+MANAGE = services.MANAGE
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def plan_list(request):
+    return render(request, "outreach/plan_list.html", {"plans": ActionPlan.objects.all(), "form": f.PlanForm()})
+
+
+@require_POST
+@permission_required(MANAGE, raise_exception=True)
+def plan_create(request):
+    form = f.PlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("outreach:plan_list")
+    plan = services.create_plan(request.user, **form.cleaned_data)
+    return redirect(plan.get_absolute_url())
+
+
+def plan_detail(request, public_id):
+    plan = get_object_or_404(ActionPlan, public_id=public_id)
+    if request.method == "POST":
+        if not request.user.has_perm(MANAGE):
+            raise PermissionDenied
+        form = f.PlanItemForm(request.POST)
+        if form.is_valid():
+            try:
+                services.add_plan_item(request.user, plan, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect(plan.get_absolute_url())
+    else:
+        form = f.PlanItemForm()
+    return render(request, "outreach/plan_detail.html", {"plan": plan, "progress": plan_progress(plan), "form": form})
+
+
+def plan_export(request, public_id, fmt):
+    """Progress as a spreadsheet or a PDF (the tables of the plan page)."""
+    plan = get_object_or_404(ActionPlan, public_id=public_id)
+    progress = plan_progress(plan)
+    if fmt == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Progress"
+        sheet.append(
+            [_("Topic"), _("Period"), _("Events planned"), _("Events held"), _("Completion (%)"), _("Participants")]
+        )
+        for row in progress.items:
+            sheet.append(
+                [
+                    safe_cell(pick(row.item.topic, "name")),
+                    f"{row.item.planned_from:%Y-%m-%d} – {row.item.planned_to:%Y-%m-%d}",
+                    row.item.target_events,
+                    row.held,
+                    row.completion,
+                    row.participants,
+                ]
+            )
+        offices = book.create_sheet("Remote reach")
+        offices.append([_("Office"), _("Participants")])
+        for office, count in progress.by_office.items():
+            offices.append([safe_cell(str(office)), count])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        content, name, kind = buffer.getvalue(), f"action-plan-{plan.year}.xlsx", XLSX
+    elif fmt == "pdf":
+        from weasyprint import HTML  # loads Pango only when a PDF is asked for
+
+        html = render_to_string("outreach/plan_progress_pdf.html", {"plan": plan, "progress": progress})
+        content, name, kind = HTML(string=html).write_pdf(), f"action-plan-{plan.year}.pdf", PDF
+    else:
+        raise Http404
+    audit.record("outreach.progress_exported", actor=request.user, obj=plan, changes={"format": fmt})
+    return attachment(content, name, kind)
+
+
+def safe_cell(value: str) -> str:
+    """Spreadsheet formula injection (ASVS 1.2.10): text starting with = + - @ is quoted."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@permission_required(MANAGE, raise_exception=True)
+def event_create(request, item_id):
+    item = get_object_or_404(PlanItem.objects.select_related("plan", "topic"), public_id=item_id)
+    initial = {
+        "region": item.region,
+        "event_format": item.event_format,
+        "host_unit": item.responsible_unit,
+        "venue": item.venue,
+    }
+    form = f.EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.create_event(request.user, item, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect(event.get_absolute_url())
+    return render(request, "outreach/event_form.html", {"item": item, "form": form})
+
+
+def event_list(request):
+    events = Event.objects.select_related("plan_item__topic", "region").order_by("-starts_at")[:200]
+    return render(request, "outreach/event_list.html", {"events": events})
+
+
+def event_detail(request, public_id):
+    event = get_object_or_404(
+        Event.objects.select_related("plan_item__plan", "plan_item__topic", "host_unit"), public_id=public_id
+    )
+    can_manage = request.user.has_perm(MANAGE)
+    forms = {name: cls(prefix=name) for name, (cls, _call) in ACTIONS.items()} if can_manage else {}
+    if can_manage:
+        forms["remote"] = f.RemoteForm(prefix="remote", initial={"remote_offices": event.remote_offices.all()})
+    return render(
+        request,
+        "outreach/event_detail.html",
+        {
+            "event": event,
+            "forms": forms,
+            "can_manage": can_manage,
+            "attendance": event.attendance.select_related("office"),
+            "speakers": event.speakers.all(),
+            "participants": event.participants.all(),
+            "materials": Attachment.objects.filter(
+                content_type__app_label="outreach", content_type__model="event", object_id=event.pk
+            ),
+            "news": getattr(event, "news", None),
+        },
+    )
+
+
+ACTIONS = {
+    "remote": (f.RemoteForm, lambda u, e, d: services.set_remote_offices(u, e, d["remote_offices"])),
+    "attendance": (f.AttendanceForm, lambda u, e, d: services.record_attendance(u, e, **d)),
+    "speaker": (f.SpeakerForm, lambda u, e, d: e.speakers.create(**d)),
+    "material": (f.MaterialForm, lambda u, e, d: services.attach_material(u, e, d["file"])),
+    "outcome": (f.OutcomeForm, lambda u, e, d: services.record_outcome(u, e, **d)),
+    "news": (f.EmptyForm, lambda u, e, d: services.draft_news(u, e)),
+}
+
+
+@require_POST
+def event_action(request, public_id, action):
+    if action not in ACTIONS:
+        raise Http404
+    event = get_object_or_404(Event, public_id=public_id)
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    form_class, call = ACTIONS[action]
+    form = form_class(request.POST, request.FILES, prefix=action)
+    if not form.is_valid():
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(event.get_absolute_url())
+    try:
+        call(request.user, event, form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(event.get_absolute_url())
+
+
+def event_material(request, public_id, attachment_id):
+    event = get_object_or_404(Event, public_id=public_id)
+    material = get_object_or_404(
+        Attachment,
+        public_id=attachment_id,
+        content_type__app_label="outreach",
+        content_type__model="event",
+        object_id=event.pk,
+    )
+    return download_response(material)
