@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from ombuds.complaints.api.views import ApplicationViewSet, AuthorityViewSet, CallViewSet, InfoRequestViewSet
 from ombuds.monitoring.api import views as monitoring
+from ombuds.outreach.api import views as outreach
 
 router = DefaultRouter()
 router.register("applications", ApplicationViewSet, basename="application")
@@ -17,5 +18,9 @@ router.register("visits", monitoring.VisitViewSet, basename="visit")
 router.register("findings", monitoring.FindingViewSet, basename="finding")
 router.register("interviews", monitoring.InterviewViewSet, basename="interview")
 router.register("allegations", monitoring.AllegationViewSet, basename="allegation")
+router.register("action-plans", outreach.ActionPlanViewSet, basename="action-plan")
+router.register("plan-items", outreach.PlanItemViewSet, basename="plan-item")
+router.register("events", outreach.EventViewSet, basename="event")
+router.register("participant-counts", outreach.AttendanceViewSet, basename="participant-count")
 
 urlpatterns = router.urls

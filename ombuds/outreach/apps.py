@@ -6,3 +6,9 @@ class OutreachConfig(AppConfig):
     name = "ombuds.outreach"
     label = "outreach"
     verbose_name = _("Awareness raising")
+
+    def ready(self) -> None:
+        from ombuds.core.notifications import register_kind
+
+        register_kind("outreach.event_soon", _("Event in three days: %(title)s."))
+        register_kind("outreach.record_incomplete", _("The record of “%(title)s” is still incomplete."))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("plans/<uuid:public_id>/progress.<slug:fmt>", views.plan_export, name="plan_export"),
     path("items/<uuid:item_id>/events/new/", views.event_create, name="event_create"),
     path("events/", views.event_list, name="event_list"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("events/<uuid:public_id>/", views.event_detail, name="event_detail"),
     path("events/<uuid:public_id>/materials/<uuid:attachment_id>/", views.event_material, name="event_material"),
     path("events/<uuid:public_id>/<slug:action>/", views.event_action, name="event_action"),

@@ -4,17 +4,22 @@ them; awareness staff (and the Commissioner) change them."""
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from icalendar import Calendar
+from icalendar import Event as CalEvent
 from openpyxl import Workbook
 
+from ombuds.accounts.tokens import user_for_token
 from ombuds.core import audit
 from ombuds.core.documents import PDF, attachment
 from ombuds.core.i18n import pick
@@ -199,3 +204,25 @@ def event_material(request, public_id, attachment_id):
         object_id=event.pk,
     )
     return download_response(material)
+
+
+@login_not_required
+def calendar_feed(request, token):
+    """Upcoming events for calendar applications; the calendar token of a staff member is the key."""
+    if user_for_token(token, scope="calendar") is None:
+        raise Http404
+    cal = Calendar()
+    cal.add("prodid", "-//Ombuds//outreach//EN")
+    cal.add("version", "2.0")
+    since = timezone.now() - timedelta(days=30)
+    for event in Event.objects.filter(starts_at__gte=since).exclude(status="cancelled").select_related("region"):
+        entry = CalEvent()
+        entry.add("uid", f"outreach-{event.public_id}@{request.get_host()}")
+        entry.add("summary", event.title)
+        entry.add("dtstart", event.starts_at)
+        entry.add("dtend", event.ends_at or event.starts_at + timedelta(hours=2))
+        entry.add("location", event.venue or str(event.region))
+        cal.add_component(entry)
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar")
+    response["Cache-Control"] = "no-store"
+    return response

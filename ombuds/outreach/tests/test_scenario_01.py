@@ -99,3 +99,44 @@ def test_named_participants_only_with_consent(persona):
     assert Event.objects.get(pk=event.pk).participants.count() == 1
     with pytest.raises(ValidationError):
         services.record_attendance(awareness, event, organisation="X", women=0, men=0)
+
+
+def test_reminders_before_and_after_an_event(persona):
+    from datetime import date, timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import Notification, Region
+    from ombuds.outreach.reminders import send_reminders
+
+    awareness = persona("awareness_staff")
+    plan = services.create_plan(awareness, year=2025, title="Plan")
+    office = OrgUnit.objects.get(code="dept_awareness")
+    item = services.add_plan_item(
+        awareness,
+        plan,
+        topic=Topic.objects.first(),
+        planned_from=date(2025, 1, 1),
+        planned_to=date(2025, 12, 31),
+        responsible_unit=office,
+    )
+    start = timezone.now() + timedelta(days=2)
+    event = services.create_event(
+        awareness,
+        item,
+        title="Seminar",
+        starts_at=start,
+        host_unit=office,
+        region=Region.objects.get(code="hq"),
+        event_format="in_person",
+    )
+    assert send_reminders() == 1 and send_reminders() == 0  # once
+    assert Notification.objects.get(kind="outreach.event_soon").recipient == awareness
+    with time_machine.travel(start + timedelta(days=8)):
+        assert send_reminders() == 1  # not recorded as held: incomplete
+    services.record_attendance(awareness, event, organisation="X", women=3, men=2)
+    services.record_outcome(awareness, event, satisfied_share=75)
+    with time_machine.travel(start + timedelta(days=9)):
+        assert send_reminders() == 0
