@@ -19,6 +19,10 @@ REFERENCE_DATA_PERMISSIONS = [
         ("core", "district"),
         ("core", "calendarday"),
         ("core", "deadlinerule"),
+        ("complaints", "righttopic"),
+        ("monitoring", "coveragerule"),
+        ("outreach", "topic"),
+        ("outreach", "audience"),
         ("accounts", "orgunit"),
         ("accounts", "role"),
     ]
