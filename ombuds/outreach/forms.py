@@ -93,3 +93,9 @@ class OutcomeForm(forms.Form):
 
 class EmptyForm(forms.Form):
     pass
+
+
+class ParticipantForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    organisation = forms.CharField(label=_("Organisation"), required=False, max_length=300)
+    consent = forms.BooleanField(label=_("The participant consents to be listed by name"), required=False)

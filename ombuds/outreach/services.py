@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ombuds.core import audit, uploads
@@ -172,3 +173,24 @@ def draft_news(actor, event: Event) -> NewsDraft:
     )
     audit.record("outreach.news_drafted", actor=actor, obj=event)
     return draft
+
+
+@transaction.atomic
+def approve_plan(actor, plan: ActionPlan) -> ActionPlan:
+    """The Commissioner approves the action plan."""
+    if actor is not None and not actor.has_perm("accounts.view_all_records"):
+        raise PermissionDenied
+    if plan.approved_on:
+        raise ValidationError(_("This plan is already approved."))
+    plan.approved_by, plan.approved_on = actor, timezone.localdate()
+    plan.save(update_fields=["approved_by", "approved_on", "updated_at"])
+    audit.record("outreach.plan_approved", actor=actor, obj=plan)
+    return plan
+
+
+@transaction.atomic
+def add_speaker(actor, event: Event, *, name: str, topic: str = "", staff=None) -> Speaker:
+    _require(actor)
+    speaker = Speaker.objects.create(event=event, name=name, topic=topic, staff=staff)
+    audit.record("outreach.speaker_added", actor=actor, obj=event, changes={"name": name})
+    return speaker

@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/<uuid:public_id>/", views.plan_detail, name="plan_detail"),
     path("plans/<uuid:public_id>/progress.<slug:fmt>", views.plan_export, name="plan_export"),
+    path("plans/<uuid:public_id>/approve/", views.plan_approve, name="plan_approve"),
     path("items/<uuid:item_id>/events/new/", views.event_create, name="event_create"),
     path("events/", views.event_list, name="event_list"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),

@@ -166,7 +166,8 @@ def event_detail(request, public_id):
 ACTIONS = {
     "remote": (f.RemoteForm, lambda u, e, d: services.set_remote_offices(u, e, d["remote_offices"])),
     "attendance": (f.AttendanceForm, lambda u, e, d: services.record_attendance(u, e, **d)),
-    "speaker": (f.SpeakerForm, lambda u, e, d: e.speakers.create(**d)),
+    "speaker": (f.SpeakerForm, lambda u, e, d: services.add_speaker(u, e, **d)),
+    "participant": (f.ParticipantForm, lambda u, e, d: services.add_participant(u, e, **d)),
     "material": (f.MaterialForm, lambda u, e, d: services.attach_material(u, e, d["file"])),
     "outcome": (f.OutcomeForm, lambda u, e, d: services.record_outcome(u, e, **d)),
     "news": (f.EmptyForm, lambda u, e, d: services.draft_news(u, e)),
@@ -226,3 +227,13 @@ def calendar_feed(request, token):
     response = HttpResponse(cal.to_ical(), content_type="text/calendar")
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_POST
+def plan_approve(request, public_id):
+    plan = get_object_or_404(ActionPlan, public_id=public_id)
+    try:
+        services.approve_plan(request.user, plan)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    return redirect(plan.get_absolute_url())

@@ -88,6 +88,13 @@ ROWS = [
         method="post",
         url=lambda _u: reverse("outreach:plan_create"),
     ),
+    Row(
+        "outreach:plan_approve",
+        {**EVERYONE, "commissioner": 302},
+        default=403,
+        method="post",
+        url=lambda _u: reverse("outreach:plan_approve", args=[_event().plan_item.plan.public_id]),
+    ),
     Row("outreach:plan_detail", EVERYONE, default=200, url=lambda _u: _event().plan_item.plan.get_absolute_url()),
     Row(
         "outreach:plan_export",

@@ -140,3 +140,42 @@ def test_reminders_before_and_after_an_event(persona):
     services.record_outcome(awareness, event, satisfied_share=75)
     with time_machine.travel(start + timedelta(days=9)):
         assert send_reminders() == 0
+
+
+def test_plan_approval_and_named_participants_through_the_pages(persona, staff_client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import Region
+
+    awareness, commissioner = persona("awareness_staff"), persona("commissioner")
+    plan = services.create_plan(awareness, year=2026, title="Plan 2026")
+    assert staff_client(awareness).post(reverse("outreach:plan_approve", args=[plan.public_id])).status_code == 403
+    staff_client(commissioner).post(reverse("outreach:plan_approve", args=[plan.public_id]))
+    plan.refresh_from_db()
+    assert plan.approved_by == commissioner and plan.approved_on is not None
+    from datetime import date
+
+    item = services.add_plan_item(
+        awareness,
+        plan,
+        topic=Topic.objects.first(),
+        planned_from=date(2026, 1, 1),
+        planned_to=date(2026, 1, 31),
+        responsible_unit=OrgUnit.objects.get(code="office"),
+    )
+    event = services.create_event(
+        awareness,
+        item,
+        title="T",
+        starts_at=datetime(2026, 1, 9, tzinfo=ZoneInfo("UTC")),
+        host_unit=OrgUnit.objects.get(code="office"),
+        region=Region.objects.get(code="hq"),
+        event_format="online",
+    )
+    client = staff_client(awareness)
+    url = reverse("outreach:event_action", args=[event.public_id, "participant"])
+    client.post(url, {"participant-name": "Aynur Əliyeva"})  # no consent: refused
+    client.post(url, {"participant-name": "Leyla Məmmədova", "participant-consent": "on"})
+    assert list(event.participants.values_list("name", flat=True)) == ["Leyla Məmmədova"]
