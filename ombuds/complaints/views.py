@@ -21,6 +21,7 @@ from ombuds.complaints.choices import Status
 from ombuds.complaints.listing import call_counts, filtered_applications, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.core import audit
+from ombuds.core.actions import run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.models import Attachment, Deadline
 from ombuds.core.uploads import download_response
@@ -79,7 +80,7 @@ def application_detail(request, public_id):
     try:
         app = get_application_for_user(request.user, public_id, purpose=purpose)
     except PurposeRequired:
-        return render(request, "complaints/purpose_required.html", {"public_id": public_id})
+        return render(request, "components/purpose_required.html", {"public_id": public_id})
     can_handle = request.user.has_perm(HANDLE)
     deadlines = list(
         Deadline.objects.filter(
@@ -188,16 +189,7 @@ def application_action(request, public_id, action):
     form_class, call = ACTIONS[action]
     kwargs = {"unit": app.unit} if form_class is f.AssignForm else {}
     form = form_class(request.POST, request.FILES, prefix=action, **kwargs)
-    if not form.is_valid():
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect(app.get_absolute_url())
-    try:
-        call(request.user, app, form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-    else:
-        messages.success(request, _("Saved."))
-    return redirect(app.get_absolute_url())
+    return run_action(request, app, form, call)
 
 
 INFO_REQUEST_ACTIONS = {

@@ -21,6 +21,7 @@ from ombuds.accounts.models import ApiToken
 from ombuds.accounts.scoping import PurposeRequired, get_object_for_user, is_npm_lead
 from ombuds.accounts.tokens import create_api_token, revoke_api_token, user_for_token
 from ombuds.core import audit
+from ombuds.core.actions import run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import forms as f
@@ -201,16 +202,7 @@ def visit_action(request, public_id, action):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
     form = form_class(request.POST, prefix=action, **({"visit": visit} if form_class is f.AllegationForm else {}))
-    if not form.is_valid():
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect(visit.get_absolute_url())
-    try:
-        call(request.user, visit, form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-    else:
-        messages.success(request, _("Saved."))
-    return redirect(visit.get_absolute_url())
+    return run_action(request, visit, form, call)
 
 
 def interview_identity(request, public_id):
@@ -266,7 +258,7 @@ def allegation_detail(request, public_id):
     try:
         allegation = get_allegation_for_user(request.user, public_id, purpose)
     except PurposeRequired:
-        return render(request, "monitoring/purpose_required.html", {})
+        return render(request, "components/purpose_required.html", {})
     medical = request.user.has_perm("accounts.view_medical") or request.user.has_perm("accounts.view_secret_tier")
     return render(
         request,

@@ -21,6 +21,7 @@ from openpyxl import Workbook
 
 from ombuds.accounts.tokens import user_for_token
 from ombuds.core import audit
+from ombuds.core.actions import run_action
 from ombuds.core.documents import PDF, attachment
 from ombuds.core.i18n import pick
 from ombuds.core.models import Attachment
@@ -183,16 +184,7 @@ def event_action(request, public_id, action):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
     form = form_class(request.POST, request.FILES, prefix=action)
-    if not form.is_valid():
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect(event.get_absolute_url())
-    try:
-        call(request.user, event, form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-    else:
-        messages.success(request, _("Saved."))
-    return redirect(event.get_absolute_url())
+    return run_action(request, event, form, call)
 
 
 def event_material(request, public_id, attachment_id):

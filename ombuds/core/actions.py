@@ -1,0 +1,28 @@
+"""The shared shape of a record page's action (post a small form → one service call → back to the
+record with a message). Keeps the views of every app thin and alike."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+
+def form_errors(form) -> str:
+    return "; ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def run_action(request, record, form, call):
+    """Validate `form`; on success call `call(user, record, cleaned_data)` (a service); service
+    refusals become error messages (nothing was written). Always back to the record's page."""
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+    else:
+        try:
+            call(request.user, record, form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+        else:
+            messages.success(request, _("Saved."))
+    return redirect(record.get_absolute_url())
