@@ -31,14 +31,18 @@ class Letter:
     header: list[str] = field(default_factory=list)
 
 
-def letter_pdf(letter: Letter) -> bytes:
+def html_pdf(html: str) -> bytes:
     # Imported here, not at the top: WeasyPrint loads the system's Pango, and a machine without it
     # should still run everything but PDF output.
     from weasyprint import HTML
 
+    return HTML(string=html).write_pdf()
+
+
+def letter_pdf(letter: Letter) -> bytes:
     with translation.override(letter.language):
         html = render_to_string("documents/letter.html", {"letter": letter})
-    return HTML(string=html).write_pdf()
+    return html_pdf(html)
 
 
 def letter_docx(letter: Letter) -> bytes:

@@ -21,7 +21,7 @@ from ombuds.accounts.models import ApiToken
 from ombuds.accounts.scoping import PurposeRequired, get_object_for_user, is_npm_lead
 from ombuds.accounts.tokens import create_api_token, revoke_api_token, user_for_token
 from ombuds.core import audit
-from ombuds.core.actions import run_action
+from ombuds.core.actions import form_errors, run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import forms as f
@@ -116,7 +116,7 @@ def search_findings(findings, text: str):
 def visit_schedule(request):
     form = f.ScheduleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors(form))
         return redirect("monitoring:visit_list")
     visit = services.schedule_visit(request.user, **form.cleaned_data)
     services.add_team_member(request.user, visit, request.user, "leader")
@@ -348,7 +348,7 @@ def plan_create(request):
         raise PermissionDenied
     form = f.PlanForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors(form))
         return redirect("monitoring:plan_list")
     plan = services.create_plan(request.user, form.cleaned_data["year"], form.cleaned_data["title"])
     return redirect("monitoring:plan_detail", public_id=plan.public_id)

@@ -21,8 +21,8 @@ from openpyxl import Workbook
 
 from ombuds.accounts.tokens import user_for_token
 from ombuds.core import audit
-from ombuds.core.actions import run_action
-from ombuds.core.documents import PDF, attachment
+from ombuds.core.actions import form_errors, run_action
+from ombuds.core.documents import PDF, attachment, html_pdf
 from ombuds.core.i18n import pick
 from ombuds.core.models import Attachment
 from ombuds.core.uploads import download_response
@@ -44,7 +44,7 @@ def plan_list(request):
 def plan_create(request):
     form = f.PlanForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors(form))
         return redirect("outreach:plan_list")
     plan = services.create_plan(request.user, **form.cleaned_data)
     return redirect(plan.get_absolute_url())
@@ -98,10 +98,8 @@ def plan_export(request, public_id, fmt):
         book.save(buffer)
         content, name, kind = buffer.getvalue(), f"action-plan-{plan.year}.xlsx", XLSX
     elif fmt == "pdf":
-        from weasyprint import HTML  # loads Pango only when a PDF is asked for
-
         html = render_to_string("outreach/plan_progress_pdf.html", {"plan": plan, "progress": progress})
-        content, name, kind = HTML(string=html).write_pdf(), f"action-plan-{plan.year}.pdf", PDF
+        content, name, kind = html_pdf(html), f"action-plan-{plan.year}.pdf", PDF
     else:
         raise Http404
     audit.record("outreach.progress_exported", actor=request.user, obj=plan, changes={"format": fmt})
