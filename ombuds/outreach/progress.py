@@ -68,7 +68,7 @@ class PlanProgress:
 
 def plan_progress(plan: ActionPlan) -> PlanProgress:
     events = Event.objects.filter(status=EventStatus.HELD).prefetch_related("attendance", "remote_offices", "audiences")
-    items = list(plan.items.select_related("topic").prefetch_related(Prefetch("events", queryset=events)))
+    items = list(plan.items.select_related("topic").prefetch_related("audiences", Prefetch("events", queryset=events)))
     progress = PlanProgress(items=[])
     topic_rows: dict = defaultdict(lambda: {"held": 0, "participants": 0, "target": 0})
     for item in items:

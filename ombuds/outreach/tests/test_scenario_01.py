@@ -179,3 +179,41 @@ def test_plan_approval_and_named_participants_through_the_pages(persona, staff_c
     client.post(url, {"participant-name": "Aynur Əliyeva"})  # no consent: refused
     client.post(url, {"participant-name": "Leyla Məmmədova", "participant-consent": "on"})
     assert list(event.participants.values_list("name", flat=True)) == ["Leyla Məmmədova"]
+
+
+def test_plan_page_queries_do_not_grow_with_items(persona, staff_client, django_assert_max_num_queries):
+    from datetime import date
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import Region
+
+    awareness = persona("awareness_staff")
+    plan = services.create_plan(awareness, year=2025, title="Plan", approved_by=persona("commissioner"))
+    unit = OrgUnit.objects.get(code="dept_awareness")
+    audiences = list(Audience.objects.all()[:2])
+
+    def add_item():
+        services.add_plan_item(
+            awareness,
+            plan,
+            topic=Topic.objects.first(),
+            planned_from=date(2025, 3, 1),
+            planned_to=date(2025, 3, 31),
+            region=Region.objects.get(code="hq"),
+            responsible_unit=unit,
+            target_events=1,
+            audiences=audiences,
+        )
+
+    client = staff_client(awareness)
+    add_item()
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(plan.get_absolute_url()).status_code == 200
+    for _ in range(4):
+        add_item()
+    with django_assert_max_num_queries(len(one)):
+        response = client.get(plan.get_absolute_url())
+    assert response.content.decode().count(audiences[0].name) >= 5
