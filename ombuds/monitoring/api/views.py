@@ -3,11 +3,10 @@ Interviews and allegations are listed only for those who may see the secret tier
 
 from __future__ import annotations
 
-from django.db.models import Q
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import PermissionDenied
 
-from ombuds.accounts.scoping import get_object_for_user, is_npm_lead
+from ombuds.accounts.scoping import get_object_for_user
 from ombuds.monitoring import services
 from ombuds.monitoring.api import serializers as s
 from ombuds.monitoring.models import Allegation, Finding, Interview, Place, PopulationCount, Visit, VisitPlan
@@ -120,15 +119,6 @@ class FindingViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Ge
         serializer.instance = services.add_finding(self.request.user, visit, **data)
 
 
-def _secret_tier_visits(user):
-    """Visits whose secret tier the user may see: their own team's, or all for the NPM lead and
-    the Commissioner."""
-    visits = Visit.objects.all()
-    if user.has_perm("accounts.view_secret_tier") or is_npm_lead(user):
-        return visits
-    return visits.filter(Q(team__user=user)).distinct()
-
-
 class InterviewViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Interview.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.InterviewSerializer
@@ -137,7 +127,7 @@ class InterviewViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         _require(self.request.user, MANAGE, "accounts.view_secret_tier")
         return (
-            Interview.objects.filter(visit__in=_secret_tier_visits(self.request.user).values("pk"))
+            Interview.objects.filter(visit__in=services.secret_tier_visits(self.request.user).values("pk"))
             .select_related("visit")
             .order_by("created_at")
         )

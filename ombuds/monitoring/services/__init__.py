@@ -11,7 +11,6 @@ from ombuds.monitoring.services.secret import (  # noqa: F401
 )
 from ombuds.monitoring.services.visits import (  # noqa: F401
     MANAGE,
-    _move,
     add_finding,
     add_interview,
     add_plan_item,
@@ -28,6 +27,7 @@ from ombuds.monitoring.services.visits import (  # noqa: F401
     record_population,
     register_place,
     schedule_visit,
+    secret_tier_visits,
     start_first_contact,
     team_warnings,
     unseal_identity,

@@ -346,14 +346,17 @@ def start_first_contact(actor, subject) -> None:
         notifications.notify(lead, "reprisal.first_contact", {"pseudonym": str(subject)})
 
 
+def secret_tier_visits(user):
+    """Visits whose secret tier (interviewees' identities) the user may open: their own team's, or
+    all of them for the NPM lead and the Commissioner."""
+    if user.has_perm("accounts.view_secret_tier") or is_npm_lead(user):
+        return Visit.objects.all()
+    return Visit.objects.filter(team__user=user).distinct()
+
+
 def unseal_identity(actor, interview: Interview, purpose: str) -> str:
     """The real identity, for the team, the NPM lead and the Commissioner only, with a purpose."""
-    allowed = (
-        actor.has_perm("accounts.view_secret_tier")
-        or is_npm_lead(actor)
-        or interview.visit.team.filter(user=actor).exists()
-    )
-    if not allowed:
+    if not secret_tier_visits(actor).filter(pk=interview.visit_id).exists():
         raise PermissionDenied
     if not purpose.strip():
         raise ValidationError({"purpose": _("State why you open the identity.")})

@@ -10,6 +10,7 @@ from ombuds.accounts.testing import make_user
 from ombuds.monitoring import services
 from ombuds.monitoring.choices import VISIT_TRANSITIONS, ThematicArea, VisitStatus
 from ombuds.monitoring.models import Place, PopulationCount, Visit
+from ombuds.monitoring.services.visits import _move
 from ombuds.monitoring.testing import make_place, make_visit
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +93,7 @@ def test_only_the_listed_transitions(lead, source):
         visit.refresh_from_db()
         allowed = target in VISIT_TRANSITIONS[source]
         try:
-            services._move(visit, target)
+            _move(visit, target)
         except ValidationError:
             assert not allowed
         else:
