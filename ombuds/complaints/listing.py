@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +15,7 @@ from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, RightTopic
 from ombuds.core.choices import DeadlineStatus
 from ombuds.core.models import Authority, Deadline, District, Region
+from ombuds.core.search import match_words
 
 PAGE_SIZE = 50
 LIST_FIELDS = (
@@ -115,11 +114,7 @@ def search(qs, text: str):
     text = text.strip()
     if "/" in text:
         return qs.filter(number__iexact=text)
-    if connection.vendor == "postgresql":
-        return qs.alias(_doc=SearchVector("summary", config="simple")).filter(
-            _doc=SearchQuery(text, config="simple", search_type="websearch")
-        )
-    return qs.filter(summary__icontains=text)
+    return match_words(qs, text, "summary")
 
 
 @dataclass

@@ -6,10 +6,8 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +21,7 @@ from ombuds.accounts.tokens import create_api_token, revoke_api_token, user_for_
 from ombuds.core import audit
 from ombuds.core.actions import form_errors, run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
+from ombuds.core.search import match_words
 from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import forms as f
 from ombuds.monitoring.models import (
@@ -96,19 +95,12 @@ def visit_list(request):
         if data.get(field):
             visits = visits.filter(**{field: data[field]})
     if data.get("q"):
-        visits = visits.filter(pk__in=search_findings(Finding.objects.all(), data["q"]).values("visit_id"))
+        visits = visits.filter(
+            pk__in=match_words(Finding.objects.all(), data["q"], "text", "subtopic").values("visit_id")
+        )
     visits = visits.order_by("-planned_date", "-pk")[:100]
     template = "monitoring/_visit_rows.html" if request.htmx else "monitoring/visit_list.html"
     return render(request, template, {"visits": visits, "filters": form, "schedule": f.ScheduleForm()})
-
-
-def search_findings(findings, text: str):
-    """Findings' words: PostgreSQL full text, a substring match on the embedded SQLite database."""
-    if connection.vendor == "postgresql":
-        return findings.alias(_doc=SearchVector("text", "subtopic", config="simple")).filter(
-            _doc=SearchQuery(text, config="simple", search_type="websearch")
-        )
-    return findings.filter(Q(text__icontains=text) | Q(subtopic__icontains=text))
 
 
 @require_POST
