@@ -17,6 +17,7 @@ from ombuds.core.choices import DeadlineStatus
 from ombuds.core.models import Authority, Deadline, District, Region
 from ombuds.core.search import match_words
 
+HANDLE = "complaints.handle_application"
 PAGE_SIZE = 50
 LIST_FIELDS = (
     "public_id",
@@ -66,6 +67,12 @@ class FilterForm(forms.Form):
             ("number", _("By number")),
         ],
     )
+
+
+def may_use_register(user) -> bool:
+    """The register (and its API list) is open to intake clerks, case handlers and those who see
+    every record; each still sees only the rows their scope allows."""
+    return any(user.has_perm(p) for p in ("accounts.register_intake", HANDLE, "accounts.view_all_records"))
 
 
 def filtered_applications(user, params):

@@ -18,15 +18,13 @@ from ombuds.complaints import forms as f
 from ombuds.complaints import letters, services
 from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import Status
-from ombuds.complaints.listing import call_counts, filtered_applications, page_of
+from ombuds.complaints.listing import HANDLE, call_counts, filtered_applications, may_use_register, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.core import audit
 from ombuds.core.actions import run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.models import Attachment, Deadline
 from ombuds.core.uploads import download_response
-
-HANDLE = "complaints.handle_application"
 
 
 def get_application_for_user(user, public_id, *, write: bool = False, purpose: str = "") -> Application:
@@ -39,12 +37,8 @@ def get_application_for_user(user, public_id, *, write: bool = False, purpose: s
     )
 
 
-def _may_use_register(user) -> bool:
-    return any(user.has_perm(p) for p in ("accounts.register_intake", HANDLE, "accounts.view_all_records"))
-
-
 def application_list(request):
-    if not _may_use_register(request.user):
+    if not may_use_register(request.user):
         raise PermissionDenied
     qs, filters, form = filtered_applications(request.user, request.GET)
     page = page_of(qs, request.GET.get("page"))

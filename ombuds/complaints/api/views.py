@@ -14,10 +14,10 @@ from rest_framework.response import Response
 from ombuds.accounts.scoping import get_object_for_user
 from ombuds.complaints import services
 from ombuds.complaints.api import serializers as s
+from ombuds.complaints.listing import HANDLE, may_use_register
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.core.models import Authority
 
-HANDLE = "complaints.handle_application"
 PURPOSE = OpenApiParameter("purpose", OpenApiTypes.STR, description="Why a secret-tier record is opened (audited).")
 
 
@@ -56,7 +56,8 @@ class ApplicationViewSet(
         )
 
     def list(self, request, *args, **kwargs):
-        _require(request.user, "accounts.register_intake", HANDLE, "accounts.view_all_records")
+        if not may_use_register(request.user):
+            raise PermissionDenied
         return super().list(request, *args, **kwargs)
 
     @extend_schema(parameters=[PURPOSE])
@@ -160,7 +161,8 @@ class InfoRequestViewSet(
         )
 
     def list(self, request, *args, **kwargs):
-        _require(request.user, "accounts.register_intake", HANDLE, "accounts.view_all_records")
+        if not may_use_register(request.user):
+            raise PermissionDenied
         return super().list(request, *args, **kwargs)
 
     def perform_create(self, serializer):
