@@ -19,6 +19,7 @@ from django.db import transaction
 
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
+from ombuds.complaints import demo
 from ombuds.complaints.models import Application, Party, RegisterCounter, RightTopic
 from ombuds.core.models import Authority, District
 
@@ -32,16 +33,7 @@ STATUSES = [
     (c.Status.APPLICANT_NOTIFIED, 10),
     (c.Status.CLOSED, 45),
 ]
-CHANNELS = [
-    (c.Channel.POST, 30),
-    (c.Channel.WALK_IN, 22),
-    (c.Channel.REGIONAL_OFFICE, 15),
-    (c.Channel.EMAIL, 10),
-    (c.Channel.ONLINE, 9),
-    (c.Channel.CALL_916, 8),
-    (c.Channel.DURING_VISIT, 4),
-    (c.Channel.OWN_INITIATIVE, 2),
-]
+CHANNELS = demo.CHANNELS  # the same mix as the demo register
 WORDS = (
     "polis şikayət məhkəmə qərar icra pensiya müavinət torpaq mənzil qeydiyyat vəsiqə əmək haqqı məktəb uşaq "
     "bələdiyyə sorğu cavab prokurorluq təcridxana həkim müalicə işdən azad edilmə cərimə protokol"
