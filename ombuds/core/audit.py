@@ -26,6 +26,9 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 
+from ombuds.core.data_classes import secret_field_names
+from ombuds.core.models import AuditCheckpoint, AuditEvent
+
 GENESIS = "0" * 64
 MASK = "***"
 _ADVISORY_LOCK_ID = 4_711_2026  # any constant; names the audit chain's lock in pg_locks
@@ -89,9 +92,6 @@ def record(
     secret_fields: set[str] | frozenset[str] = frozenset(),
 ):
     """Append one event. Call inside the service's transaction: it commits or rolls back with it."""
-    from ombuds.core.data_classes import secret_field_names
-    from ombuds.core.models import AuditEvent
-
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)
@@ -128,7 +128,6 @@ class VerifyResult:
 
 def verify_chain() -> VerifyResult:
     """Walk the whole chain in order; report the first sequence number that does not verify."""
-    from ombuds.core.models import AuditEvent
 
     prev = GENESIS
     checked = 0
@@ -157,7 +156,6 @@ def _sign(seq: int, head_hash: str) -> str:
 
 def _signed_heads() -> list[tuple[int, str]]:
     """Signed heads from the database and from the anchor file; forged signatures are ignored."""
-    from ombuds.core.models import AuditCheckpoint
 
     heads = [(c.seq, c.head_hash, c.signature) for c in AuditCheckpoint.objects.all()]
     path = _anchor_path()
@@ -171,7 +169,6 @@ def _signed_heads() -> list[tuple[int, str]]:
 
 def sign_head() -> tuple[int, str] | None:
     """Sign the current head and keep it in the database and in the anchor file outside it."""
-    from ombuds.core.models import AuditCheckpoint, AuditEvent
 
     head = AuditEvent.objects.order_by("-pk").values_list("pk", "hash").first()
     if head is None:
