@@ -49,7 +49,9 @@ def test_no_table_holds_the_plaintext():
     from ombuds.core import audit
 
     obj = make(CANARY)
-    audit.record("dossier.updated", obj=obj, changes={"secret_note": CANARY}, secret_fields={"secret_note"})
+    audit.record(
+        "fixtures_app.dossier.updated", obj=obj, changes={"secret_note": CANARY}, secret_fields={"secret_note"}
+    )
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608

@@ -28,6 +28,7 @@ from django.http import Http404
 
 from ombuds.accounts.choices import OrgUnitKind, RoleCode, RoleScope
 from ombuds.core import audit
+from ombuds.core.exceptions import PurposeRequired
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,6 @@ def get_object_for_user(queryset, user, public_id, *, write: bool = False, purpo
             raise PurposeRequired
         audit.record(f"{obj._meta.label_lower}.secret_read", actor=user, obj=obj, purpose=purpose.strip())
     return obj
-
-
-class PurposeRequired(Exception):
-    """A secret-tier record was requested without a stated purpose."""
 
 
 @rules.predicate

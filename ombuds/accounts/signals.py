@@ -14,17 +14,17 @@ from ombuds.core import audit
 
 @receiver(user_logged_in, dispatch_uid="ombuds.audit.login")
 def _logged_in(sender, request, user, **kwargs):
-    audit.record("auth.login", actor=user, obj=user)
+    audit.record("accounts.user.logged_in", actor=user, obj=user)
 
 
 @receiver(user_logged_out, dispatch_uid="ombuds.audit.logout")
 def _logged_out(sender, request, user, **kwargs):
     if user is not None:
-        audit.record("auth.logout", actor=user, obj=user)
+        audit.record("accounts.user.logged_out", actor=user, obj=user)
 
 
 @receiver(user_login_failed, dispatch_uid="ombuds.audit.login_failed")
 def _login_failed(sender, credentials, request=None, **kwargs):
     # The attempted username is recorded (for lockout investigations); the password never is.
     attempted = str(credentials.get("username") or credentials.get("login") or "")[:150]
-    audit.record("auth.login_failed", changes={"username": attempted})
+    audit.record("accounts.user.login_failed", changes={"username": attempted})

@@ -22,7 +22,7 @@ def create_api_token(actor, user, name: str, *, scope: str = "api") -> str:
     """Return the new token; it cannot be shown again."""
     token = secrets.token_urlsafe(32)
     record = ApiToken.objects.create(user=user, name=name, scope=scope, prefix=token[:8], digest=_digest(token))
-    audit.record("accounts.api_token.created", actor=actor, obj=user, changes={"token": record.prefix, "name": name})
+    audit.record("accounts.apitoken.created", actor=actor, obj=user, changes={"token": record.prefix, "name": name})
     return token
 
 
@@ -30,7 +30,7 @@ def create_api_token(actor, user, name: str, *, scope: str = "api") -> str:
 def revoke_api_token(actor, record: ApiToken) -> None:
     record.revoked_at = timezone.now()
     record.save(update_fields=["revoked_at"])
-    audit.record("accounts.api_token.revoked", actor=actor, obj=record.user, changes={"token": record.prefix})
+    audit.record("accounts.apitoken.revoked", actor=actor, obj=record.user, changes={"token": record.prefix})
 
 
 class ApiTokenAuthentication(authentication.TokenAuthentication):

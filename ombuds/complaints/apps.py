@@ -10,9 +10,9 @@ class ComplaintsConfig(AppConfig):
     def ready(self) -> None:
         from ombuds.core.notifications import register_kind
 
-        register_kind("application.urgent", _("Urgent application %(number)s: triage within 24 hours."))
-        register_kind("application.assigned", _("Application %(number)s was assigned to you."))
+        register_kind("complaints.application.urgent", _("Urgent application %(number)s: triage within 24 hours."))
+        register_kind("complaints.application.assigned", _("Application %(number)s was assigned to you."))
         register_kind(
-            "application.forwarding_breach",
+            "complaints.application.forwarding_breach",
             _("Application %(number)s: the place of detention forwarded the letter late."),
         )

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ombuds.accounts.scoping import PurposeRequired, get_object_for_user
+from ombuds.accounts.scoping import get_object_for_user
 from ombuds.complaints import forms as f
 from ombuds.complaints import letters, services
 from ombuds.complaints.admissibility import assess
@@ -23,6 +23,7 @@ from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.core import audit
 from ombuds.core.actions import run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
+from ombuds.core.exceptions import PurposeRequired
 from ombuds.core.models import Attachment, Deadline
 from ombuds.core.uploads import download_response
 
@@ -263,7 +264,7 @@ def application_letter(request, public_id, kind, fmt):
     except letters.NotAvailable as exc:
         raise Http404 from exc
     audit.record(
-        "application.letter_generated",
+        "complaints.application.letter_generated",
         actor=request.user,
         obj=app,
         changes={"kind": kind, "format": fmt, "language": language},
@@ -286,7 +287,7 @@ def application_attachment(request, public_id, attachment_id):
     ).first()
     if attachment is None:
         raise Http404
-    audit.record("attachment.downloaded", actor=request.user, obj=app, changes={"attachment": str(attachment_id)})
+    audit.record("core.attachment.downloaded", actor=request.user, obj=app, changes={"attachment": str(attachment_id)})
     return download_response(attachment)
 
 

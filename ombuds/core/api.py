@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from ombuds.accounts.scoping import PurposeRequired
+from ombuds.core.exceptions import PurposeRequired
 
 
 def exception_handler(exc, context):

@@ -18,11 +18,13 @@ import contextvars
 import hashlib
 import hmac
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 
@@ -37,6 +39,23 @@ _ADVISORY_LOCK_ID = 4_711_2026  # any constant; names the audit chain's lock in 
 request_context: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
     "ombuds_audit_request", default=None
 )
+
+
+# Action names read `app.model.verb`: the app label and model name of the record the event is
+# about (as `Model._meta.label_lower` spells them) and what happened to it, e.g.
+# "complaints.application.registered". One style lets the auditor filter by app or by model.
+ACTION_NAME = re.compile(r"^(?P<app>[a-z_]+)\.(?P<model>[a-z]+)\.[a-z_]+$")
+
+
+def check_action_name(action: str) -> None:
+    """Refuse an action name outside the `app.model.verb` style (a programming error)."""
+    match = ACTION_NAME.match(action)
+    if match is None or match["app"] not in {c.label for c in apps.get_app_configs()}:
+        raise ValueError(f"audit action {action!r} is not 'app.model.verb'")
+    try:
+        apps.get_model(match["app"], match["model"])
+    except LookupError as exc:
+        raise ValueError(f"audit action {action!r} names no model") from exc
 
 
 def _key() -> bytes:
@@ -92,6 +111,7 @@ def record(
     secret_fields: set[str] | frozenset[str] = frozenset(),
 ):
     """Append one event. Call inside the service's transaction: it commits or rolls back with it."""
+    check_action_name(action)
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)

@@ -28,7 +28,7 @@ def _log(action: str, actor, deadline: Deadline, **changes) -> None:
     changes.setdefault(
         "subject", f"{deadline.content_type.app_label}.{deadline.content_type.model}:{deadline.object_id}"
     )
-    audit.record(f"deadline.{action}", actor=actor, obj=deadline, changes=changes)
+    audit.record(f"core.deadline.{action}", actor=actor, obj=deadline, changes=changes)
 
 
 def _need_reason(reason: str) -> str:
@@ -163,7 +163,7 @@ def mark_overdue(now: datetime | None = None) -> int:
                 if deadline.responsible_id:
                     notifications.notify(
                         deadline.responsible,
-                        "deadline.overdue",
+                        "core.deadline.overdue",
                         {
                             "rule": {lang: pick(deadline.rule, "name", lang) for lang in CONTENT_LANGUAGES},
                             "due": timezone.localtime(deadline.due_at).strftime("%Y-%m-%d %H:%M"),

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from ombuds.core import audit
 from ombuds.core.models import Notification
+from ombuds.core.tasks import enqueue_on_commit, task
 
 MESSAGES = {
-    "deadline.overdue": gettext_lazy("Deadline overdue: %(rule)s, due %(due)s."),
+    "core.deadline.overdue": gettext_lazy("Deadline overdue: %(rule)s, due %(due)s."),
 }
 
 
@@ -42,8 +43,6 @@ def render(notification: Notification) -> str:
 
 def notify(recipient, kind: str, params: dict, link: str = "", *, email: bool = True) -> Notification:
     """Create a notification; the e-mail copy is queued once the caller's transaction commits."""
-    from ombuds.core.tasks import email_notification, enqueue_on_commit
-
     if kind not in MESSAGES:
         raise ValueError(f"unknown notification kind {kind!r}")
     notification = Notification.objects.create(recipient=recipient, kind=kind, params=params, link=link)
@@ -66,8 +65,14 @@ def send_notification_email(notification_id: int) -> str:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.recipient.email])
     notification.emailed_at = timezone.now()
     notification.save(update_fields=["emailed_at", "updated_at"])
-    audit.record("notification.emailed", obj=notification)
+    audit.record("core.notification.emailed", obj=notification)
     return "sent"
+
+
+@task()
+def email_notification(notification_id: int) -> str:
+    """The queued job: re-fetch by id and send (see `send_notification_email`)."""
+    return send_notification_email(notification_id)
 
 
 @transaction.atomic

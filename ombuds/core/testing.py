@@ -62,3 +62,31 @@ def row_matches(row: Row, pattern: Pattern) -> bool:
     if row.pattern.endswith("*"):
         return pattern.route.startswith(row.pattern[:-1])
     return row.pattern == pattern.name
+
+
+# --- The service matrix ------------------------------------------------------------------------
+# Views are not the only gate: every service that changes state checks its actor itself
+# (`core.services.require`). Each app lists its services in `ombuds/<app>/tests/service_matrix.py`
+# as `ROWS`; `tests/test_service_matrix.py` runs every row as every persona and fails when a public
+# function of an app's `services` has no row, so a new service cannot ship without its check.
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    """One service function.
+
+    `call(actor)` prepares fresh records (as the system, actor None) and then calls the service as
+    `actor`. Personas in `allowed` must not get PermissionDenied (they may still get a
+    ValidationError for a wrong state: the matrix tests the gate, not the transition); every other
+    persona must. A row with `call=None` exempts a function that changes nothing, saying why in
+    `note`.
+    """
+
+    service: Callable
+    allowed: frozenset[str] = frozenset()
+    call: Callable[[object], object] | None = None
+    note: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.service.__module__}.{self.service.__qualname__}"

@@ -121,7 +121,7 @@ def store(actor, owner, uploaded) -> Attachment:
         updated_by=actor,
     )
     audit.record(
-        "attachment.added",
+        "core.attachment.added",
         actor=actor,
         obj=owner,
         changes={"attachment": str(attachment.public_id), "type": ext, "size": uploaded.size},

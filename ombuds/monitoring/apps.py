@@ -11,5 +11,6 @@ class MonitoringConfig(AppConfig):
         from ombuds.core.notifications import register_kind
 
         register_kind(
-            "reprisal.first_contact", _("High risk of reprisals (%(pseudonym)s): first contact within 72 hours.")
+            "monitoring.reprisalcase.first_contact",
+            _("High risk of reprisals (%(pseudonym)s): first contact within 72 hours."),
         )

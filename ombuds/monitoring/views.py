@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ombuds.accounts.models import ApiToken
-from ombuds.accounts.scoping import PurposeRequired, get_object_for_user, is_npm_lead
+from ombuds.accounts.scoping import get_object_for_user, is_npm_lead
 from ombuds.accounts.tokens import create_api_token, revoke_api_token, user_for_token
 from ombuds.core import audit
 from ombuds.core.actions import form_errors, run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
+from ombuds.core.exceptions import PurposeRequired
 from ombuds.core.search import match_words
 from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import forms as f
@@ -231,7 +232,9 @@ def visit_report(request, public_id, fmt):
     except report.GuardFailure as exc:
         messages.error(request, str(exc))
         return redirect(visit.get_absolute_url())
-    audit.record("visit.report_exported", actor=request.user, obj=visit, changes={"format": fmt, "language": language})
+    audit.record(
+        "monitoring.visit.report_exported", actor=request.user, obj=visit, changes={"format": fmt, "language": language}
+    )
     name = f"visit-{visit.planned_date:%Y%m%d}-{language}.{fmt}"
     if fmt == "pdf":
         return attachment(letter_pdf(letter), name, PDF)

@@ -10,5 +10,5 @@ class OutreachConfig(AppConfig):
     def ready(self) -> None:
         from ombuds.core.notifications import register_kind
 
-        register_kind("outreach.event_soon", _("Event in three days: %(title)s."))
-        register_kind("outreach.record_incomplete", _("The record of “%(title)s” is still incomplete."))
+        register_kind("outreach.event.soon", _("Event in three days: %(title)s."))
+        register_kind("outreach.event.record_incomplete", _("The record of “%(title)s” is still incomplete."))

@@ -37,9 +37,9 @@ def send_reminders(now=None) -> int:
         status=EventStatus.PLANNED, starts_at__gte=now, starts_at__lte=now + timedelta(days=3)
     ).select_related("plan_item")
     for event in upcoming:
-        sent += _notify_unit(event, "outreach.event_soon")
+        sent += _notify_unit(event, "outreach.event.soon")
     stale = Event.objects.filter(starts_at__lte=now - timedelta(days=7)).exclude(status=EventStatus.CANCELLED)
     for event in stale.select_related("plan_item").prefetch_related("attendance"):
         if event.status != EventStatus.HELD or not event.attendance.all():
-            sent += _notify_unit(event, "outreach.record_incomplete")
+            sent += _notify_unit(event, "outreach.event.record_incomplete")
     return sent

@@ -35,7 +35,7 @@ def create_plan(
         created_by=actor,
         updated_by=actor,
     )
-    audit.record("outreach.plan_created", actor=actor, obj=plan, changes={"year": year})
+    audit.record("outreach.actionplan.created", actor=actor, obj=plan, changes={"year": year})
     return plan
 
 
@@ -47,7 +47,7 @@ def add_plan_item(actor, plan: ActionPlan, *, audiences=(), **fields) -> PlanIte
         raise ValidationError({"planned_to": _("The period ends before it starts.")})
     item.save()
     item.audiences.set(audiences)
-    audit.record("outreach.plan_item_added", actor=actor, obj=plan, changes={"topic": item.topic.code})
+    audit.record("outreach.planitem.added", actor=actor, obj=plan, changes={"topic": item.topic.code})
     return item
 
 
@@ -67,7 +67,7 @@ def create_event(actor, plan_item: PlanItem, *, remote_offices=(), audiences=(),
     if plan_item.status == c.ItemStatus.PLANNED:
         PlanItem.objects.filter(pk=plan_item.pk).update(status=c.ItemStatus.IN_PROGRESS)
     audit.record(
-        "outreach.event_created",
+        "outreach.event.created",
         actor=actor,
         obj=event,
         changes={"remote_offices": sorted(o.code for o in remote_offices)},
@@ -82,7 +82,7 @@ def set_remote_offices(actor, event: Event, offices) -> Event:
     if offices and event.event_format == c.EventFormat.IN_PERSON:
         Event.objects.filter(pk=event.pk).update(event_format=c.EventFormat.HYBRID)
     audit.record(
-        "outreach.remote_offices_set",
+        "outreach.event.remote_offices_set",
         actor=actor,
         obj=event,
         changes={"remote_offices": sorted(o.code for o in offices)},
@@ -101,7 +101,7 @@ def record_attendance(
         event=event, organisation=organisation, women=women, men=men, remote=remote, office=office
     )
     audit.record(
-        "outreach.attendance_recorded",
+        "outreach.attendance.recorded",
         actor=actor,
         obj=event,
         changes={"organisation": organisation, "count": women + men, "remote": remote},
@@ -115,7 +115,7 @@ def add_participant(actor, event: Event, *, name: str, organisation: str = "", c
     if not consent:
         raise ValidationError(_("A participant is listed by name only with their consent; count them instead."))
     person = Participant.objects.create(event=event, name=name, organisation=organisation, consent=True)
-    audit.record("outreach.participant_listed", actor=actor, obj=event)
+    audit.record("outreach.participant.listed", actor=actor, obj=event)
     return person
 
 
@@ -156,7 +156,7 @@ def record_outcome(
     item = event.plan_item
     if item.events.filter(status=c.EventStatus.HELD).count() >= item.target_events:
         PlanItem.objects.filter(pk=item.pk).update(status=c.ItemStatus.DONE)
-    audit.record("outreach.event_held", actor=actor, obj=event)
+    audit.record("outreach.event.held", actor=actor, obj=event)
     return event
 
 
@@ -171,7 +171,7 @@ def draft_news(actor, event: Event) -> NewsDraft:
     draft, _created = NewsDraft.objects.update_or_create(
         event=event, defaults={**texts, "created_by": actor, "updated_by": actor}
     )
-    audit.record("outreach.news_drafted", actor=actor, obj=event)
+    audit.record("outreach.newsdraft.drafted", actor=actor, obj=event)
     return draft
 
 
@@ -184,7 +184,7 @@ def approve_plan(actor, plan: ActionPlan) -> ActionPlan:
         raise ValidationError(_("This plan is already approved."))
     plan.approved_by, plan.approved_on = actor, timezone.localdate()
     plan.save(update_fields=["approved_by", "approved_on", "updated_at"])
-    audit.record("outreach.plan_approved", actor=actor, obj=plan)
+    audit.record("outreach.actionplan.approved", actor=actor, obj=plan)
     return plan
 
 
@@ -192,5 +192,5 @@ def approve_plan(actor, plan: ActionPlan) -> ActionPlan:
 def add_speaker(actor, event: Event, *, name: str, topic: str = "", staff=None) -> Speaker:
     _require(actor)
     speaker = Speaker.objects.create(event=event, name=name, topic=topic, staff=staff)
-    audit.record("outreach.speaker_added", actor=actor, obj=event, changes={"name": name})
+    audit.record("outreach.speaker.added", actor=actor, obj=event, changes={"name": name})
     return speaker

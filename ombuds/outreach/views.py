@@ -102,7 +102,7 @@ def plan_export(request, public_id, fmt):
         content, name, kind = html_pdf(html), f"action-plan-{plan.year}.pdf", PDF
     else:
         raise Http404
-    audit.record("outreach.progress_exported", actor=request.user, obj=plan, changes={"format": fmt})
+    audit.record("outreach.actionplan.progress_exported", actor=request.user, obj=plan, changes={"format": fmt})
     return attachment(content, name, kind)
 
 

@@ -71,7 +71,7 @@ def decide_admissibility(
         )
         deadlines.start_deadline(actor, app, rule, responsible=app.assignee)
     audit.record(
-        "application.admissibility_decided",
+        "complaints.application.admissibility_decided",
         actor=actor,
         obj=app,
         changes={
@@ -95,8 +95,10 @@ def assign_application(actor, app: Application, assignee) -> Application:
     for deadline in open_deadlines(app, "consideration", "consideration_access_to_information"):
         deadline.responsible = assignee
         deadline.save(update_fields=["responsible", "updated_at"])
-    audit.record("application.assigned", actor=actor, obj=app, changes={"assignee": [previous, assignee.username]})
-    notifications.notify(assignee, "application.assigned", {"number": app.number}, app.get_absolute_url())
+    audit.record(
+        "complaints.application.assigned", actor=actor, obj=app, changes={"assignee": [previous, assignee.username]}
+    )
+    notifications.notify(assignee, "complaints.application.assigned", {"number": app.number}, app.get_absolute_url())
     return app
 
 
@@ -112,7 +114,7 @@ def transfer_application(actor, app: Application, unit, reason: str) -> Applicat
     app.unit, app.assignee = unit, None
     _save(app, actor, "unit", "assignee")
     audit.record(
-        "application.transferred",
+        "complaints.application.transferred",
         actor=actor,
         obj=app,
         changes={"unit": [old_unit, unit.code], "reason": reason.strip()},
@@ -125,7 +127,7 @@ def add_note(actor, app: Application, text: str) -> CaseNote:
     if not text.strip():
         raise ValidationError({"text": _("The note is empty.")})
     note = CaseNote.objects.create(application=app, text=text.strip(), created_by=actor, updated_by=actor)
-    audit.record("application.note_added", actor=actor, obj=app, changes={"note": str(note.public_id)})
+    audit.record("complaints.application.note_added", actor=actor, obj=app, changes={"note": str(note.public_id)})
     return note
 
 
@@ -140,7 +142,7 @@ def extend_consideration(actor, app: Application, reason: str) -> Application:
         raise ValidationError(_("This application has no consideration deadline."))
     deadlines.extend_deadline(actor, deadline, reason)
     audit.record(
-        "application.consideration_extended",
+        "complaints.application.consideration_extended",
         actor=actor,
         obj=app,
         changes={"reason": reason.strip(), "applicant_to_be_informed": True},
@@ -164,7 +166,12 @@ def add_measure(actor, app: Application, *, kind: str, addressee, text: str, rec
         created_by=actor,
         updated_by=actor,
     )
-    audit.record("application.measure_taken", actor=actor, obj=app, changes={"kind": kind, "addressee": addressee.code})
+    audit.record(
+        "complaints.application.measure_taken",
+        actor=actor,
+        obj=app,
+        changes={"kind": kind, "addressee": addressee.code},
+    )
     if kind == c.MeasureKind.URGENT:
         # An urgent measure is followed in hours, not days.
         deadlines.start_deadline(actor, app, "urgent_measure_response", responsible=app.assignee)
@@ -189,7 +196,10 @@ def conclude_application(
     _close_deadlines(actor, app, "consideration", "consideration_access_to_information")
     deadlines.start_deadline(actor, app, "applicant_notification", responsible=app.assignee)
     audit.record(
-        "application.concluded", actor=actor, obj=app, changes={"status": [old, app.status], "outcome": outcome}
+        "complaints.application.concluded",
+        actor=actor,
+        obj=app,
+        changes={"status": [old, app.status], "outcome": outcome},
     )
     return app
 
@@ -201,7 +211,9 @@ def notify_applicant(actor, app: Application) -> Application:
     app.notified_at = timezone.now()
     _save(app, actor, "status", "notified_at")
     _close_deadlines(actor, app, "applicant_notification")
-    audit.record("application.applicant_notified", actor=actor, obj=app, changes={"status": [old, app.status]})
+    audit.record(
+        "complaints.application.applicant_notified", actor=actor, obj=app, changes={"status": [old, app.status]}
+    )
     return app
 
 
@@ -211,7 +223,7 @@ def close_application(actor, app: Application) -> Application:
     old = move(app, c.Status.CLOSED)
     app.closed_at = timezone.now()
     _save(app, actor, "status", "closed_at")
-    audit.record("application.closed", actor=actor, obj=app, changes={"status": [old, app.status]})
+    audit.record("complaints.application.closed", actor=actor, obj=app, changes={"status": [old, app.status]})
     return app
 
 
@@ -228,7 +240,7 @@ def reopen_application(actor, app: Application, new_facts: str) -> Application:
     _save(app, actor, "status", "closed_at", "outcome", "concluded_at", "notified_at")
     deadlines.start_deadline(actor, app, "consideration", responsible=app.assignee)
     audit.record(
-        "application.reopened",
+        "complaints.application.reopened",
         actor=actor,
         obj=app,
         changes={"status": [old, app.status], "new_facts": new_facts.strip()},

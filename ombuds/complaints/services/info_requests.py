@@ -43,7 +43,7 @@ def send_info_request(actor, app: Application, *, addressee, basis: str, questio
         updated_by=actor,
     )
     audit.record(
-        "info_request.sent",
+        "complaints.inforequest.sent",
         actor=actor,
         obj=request,
         changes={"application": app.number, "addressee": addressee.code, "due_at": request.due_at.isoformat()},
@@ -62,7 +62,7 @@ def record_reply(actor, request: InfoRequest, reply: str) -> InfoRequest:
     request.updated_by = actor
     request.save(update_fields=["status", "reply", "reply_at", "updated_by", "updated_at"])
     late = request.reply_at > request.due_at
-    audit.record("info_request.answered", actor=actor, obj=request, changes={"late": late})
+    audit.record("complaints.inforequest.answered", actor=actor, obj=request, changes={"late": late})
     return request
 
 
@@ -73,7 +73,7 @@ def remind_info_request(actor, request: InfoRequest) -> InfoRequest:
         raise ValidationError(_("Only an unanswered request can be reminded."))
     request.status, request.reminders, request.updated_by = c.InfoRequestStatus.REMINDED, request.reminders + 1, actor
     request.save(update_fields=["status", "reminders", "updated_by", "updated_at"])
-    audit.record("info_request.reminded", actor=actor, obj=request, changes={"reminders": request.reminders})
+    audit.record("complaints.inforequest.reminded", actor=actor, obj=request, changes={"reminders": request.reminders})
     return request
 
 
@@ -87,7 +87,7 @@ def escalate_info_request(actor, request: InfoRequest, reason: str) -> InfoReque
         raise ValidationError(_("Only an overdue or reminded request can be escalated."))
     request.status, request.updated_by = c.InfoRequestStatus.ESCALATED, actor
     request.save(update_fields=["status", "updated_by", "updated_at"])
-    audit.record("info_request.escalated", actor=actor, obj=request, changes={"reason": reason.strip()})
+    audit.record("complaints.inforequest.escalated", actor=actor, obj=request, changes={"reason": reason.strip()})
     return request
 
 
@@ -103,5 +103,5 @@ def mark_overdue_info_requests(now=None) -> int:
         for request in due:
             request.status = c.InfoRequestStatus.OVERDUE
             request.save(update_fields=["status", "updated_at"])
-            audit.record("info_request.overdue", obj=request)
+            audit.record("complaints.inforequest.overdue", obj=request)
     return len(due)

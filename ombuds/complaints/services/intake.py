@@ -125,7 +125,7 @@ def register_application(
     if victims:
         app.victims.set([_make_party(actor, {"kind": c.ApplicantKind.PERSON, **victim}) for victim in victims])
     audit.record(
-        "application.registered",
+        "complaints.application.registered",
         actor=actor,
         obj=app,
         changes={"number": number, "channel": channel, "unit": unit.code, "urgent": app.is_urgent},
@@ -140,10 +140,10 @@ def register_application(
             actor, app, "urgent_triage", start=received_at, cal=cal, responsible=heads[0] if heads else None
         )
         for head in heads:
-            notifications.notify(head, "application.urgent", {"number": number}, app.get_absolute_url())
+            notifications.notify(head, "complaints.application.urgent", {"number": number}, app.get_absolute_url())
     if app.forwarding_breach:
         audit.record(
-            "application.forwarding_breach",
+            "complaints.application.forwarding_breach",
             actor=actor,
             obj=app,
             changes={
@@ -152,7 +152,9 @@ def register_application(
             },
         )
         for lead in _staff_with(RoleCode.DEPARTMENT_HEAD, unit_kind=OrgUnitKind.NPG):
-            notifications.notify(lead, "application.forwarding_breach", {"number": number}, app.get_absolute_url())
+            notifications.notify(
+                lead, "complaints.application.forwarding_breach", {"number": number}, app.get_absolute_url()
+            )
     return app
 
 
@@ -202,7 +204,7 @@ def log_call(
         created_by=actor,
         updated_by=actor,
     )
-    audit.record("call.logged", actor=actor, obj=call, changes={"topic": topic.code, "urgent": urgent})
+    audit.record("complaints.call.logged", actor=actor, obj=call, changes={"topic": topic.code, "urgent": urgent})
     return call
 
 
@@ -231,5 +233,5 @@ def convert_call(actor, call: Call, *, unit, summary: str, district, **fields) -
     call.application = app
     call.updated_by = actor
     call.save(update_fields=["application", "updated_by", "updated_at"])
-    audit.record("call.converted", actor=actor, obj=call, changes={"application": app.number})
+    audit.record("complaints.call.converted", actor=actor, obj=call, changes={"application": app.number})
     return app

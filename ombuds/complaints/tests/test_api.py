@@ -46,7 +46,7 @@ def test_register_through_the_api_with_a_token(persona):
     assert app.number == response.json()["number"] and app.unit == operator.org_unit
     assert app.applicant.phone == "+994 55 000 00 00"
     assert "phone" not in response.json() and "applicant" not in response.json()
-    assert AuditEvent.objects.filter(action="application.registered", actor_id=operator.pk).exists()
+    assert AuditEvent.objects.filter(action="complaints.application.registered", actor_id=operator.pk).exists()
 
 
 def test_bad_input_is_a_400_and_writes_nothing(persona):

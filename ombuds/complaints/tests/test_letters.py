@@ -46,7 +46,7 @@ def test_acknowledgement_pdf_renders(staff_client, persona, tmp_path, language):
     assert len(pages) == 1 and pages[0].stat().st_size > 2000
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout  # noqa: S603,S607
     assert phrase in text and app.number in text
-    assert AuditEvent.objects.filter(action="application.letter_generated").count() == 1
+    assert AuditEvent.objects.filter(action="complaints.application.letter_generated").count() == 1
 
 
 def test_refusal_docx_parses_back(staff_client, persona):

@@ -63,7 +63,7 @@ def test_scenario_02_standard_complaint(persona, clock):
     app = services.close_application(officer, app)
     assert app.status == Status.CLOSED
     actions = list(AuditEvent.objects.filter(object_id=str(app.public_id)).values_list("action", flat=True))
-    assert "application.registered" in actions and "application.closed" in actions
+    assert "complaints.application.registered" in actions and "complaints.application.closed" in actions
 
 
 def test_scenario_03_anonymous(persona):
@@ -141,8 +141,10 @@ def test_scenario_07_detention_mail(persona):
         facility_forwarded_at=datetime(2025, 10, 4, 9, tzinfo=BAKU),
     )
     assert app.forwarding_breach
-    assert Notification.objects.filter(recipient=lead, kind="application.forwarding_breach").exists()
-    assert AuditEvent.objects.filter(action="application.forwarding_breach", object_id=str(app.public_id)).exists()
+    assert Notification.objects.filter(recipient=lead, kind="complaints.application.forwarding_breach").exists()
+    assert AuditEvent.objects.filter(
+        action="complaints.application.forwarding_breach", object_id=str(app.public_id)
+    ).exists()
 
     in_time = make_application(
         officer,
@@ -158,6 +160,6 @@ def test_urgent_application_starts_the_triage_clock_and_alerts_the_head(persona)
     officer = persona("complaints_officer")
     app = make_application(officer, urgent_child=True, channel=Channel.CALL_916)
     assert deadline(app, "urgent_triage").due_at == NOW + timedelta(hours=24)
-    assert Notification.objects.filter(recipient=head, kind="application.urgent").exists()
+    assert Notification.objects.filter(recipient=head, kind="complaints.application.urgent").exists()
     services.decide_admissibility(officer, app, "accept")
     assert deadline(app, "urgent_triage").status == DeadlineStatus.MET

@@ -11,7 +11,7 @@ def _notification_url(owner_is_requester: bool):
         from ombuds.core import notifications
 
         owner = user if (owner_is_requester and user is not None) else make_user()
-        note = notifications.notify(owner, "deadline.overdue", {"rule": {"az": "x"}, "due": "x"}, email=False)
+        note = notifications.notify(owner, "core.deadline.overdue", {"rule": {"az": "x"}, "due": "x"}, email=False)
         return reverse("core:notification_read", args=[note.public_id])
 
     return build

@@ -81,7 +81,8 @@ def test_an_inserted_row_is_named(trail):
     middle = AuditEvent.objects.get(pk=trail[5])
     _raw(
         "INSERT INTO core_auditevent (id, occurred_at, actor_id, actor_label, action, object_type, object_id,"
-        " changes, purpose, request_id, ip, prev_hash, hash) VALUES (%s, %s, NULL, 'ghost', 'auth.login', '', '',"
+        " changes, purpose, request_id, ip, prev_hash, hash) VALUES (%s, %s, NULL, 'ghost',"
+        " 'accounts.user.logged_in', '', '',"
         " '{}', '', '', NULL, %s, %s)",
         [trail[5] + 1000, middle.occurred_at, middle.hash, "f" * 64],
     )
@@ -113,7 +114,9 @@ def test_a_forged_signature_in_the_anchor_file_is_ignored(trail, anchor_file):
 
 
 def test_secret_values_are_masked():
-    event = audit.record("test.secret", changes={"name": "x", "identity": "Real Name"}, secret_fields={"identity"})
+    event = audit.record(
+        "core.auditevent.tested", changes={"name": "x", "identity": "Real Name"}, secret_fields={"identity"}
+    )
     event.refresh_from_db()
     assert event.changes == {"name": "x", "identity": audit.MASK}
 
@@ -123,13 +126,13 @@ def test_request_id_and_ip_are_recorded(client):
 
     make_user(username="leyla")
     response = client.post("/auth/login/", {"login": "leyla", "password": TEST_PASSWORD}, REMOTE_ADDR="10.1.2.3")
-    event = AuditEvent.objects.filter(action="auth.login").latest("pk")
+    event = AuditEvent.objects.filter(action="accounts.user.logged_in").latest("pk")
     assert event.request_id == response["X-Request-ID"] and event.ip == "10.1.2.3"
 
 
 def test_failed_logins_are_recorded_without_the_password(client):
     client.post("/auth/login/", {"login": "nobody", "password": "guessed-password-123"})
-    event = AuditEvent.objects.filter(action="auth.login_failed").latest("pk")
+    event = AuditEvent.objects.filter(action="accounts.user.login_failed").latest("pk")
     assert event.changes == {"username": "nobody"}
     assert "guessed" not in json.dumps(event.changes)
 
@@ -152,3 +155,18 @@ def test_auditor_sees_and_filters_the_trail_others_do_not(staff_client, trail):
     client.logout()
     other = staff_client(make_persona("commissioner"))
     assert other.get("/core/audit/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "application.registered",
+        "complaints.registered",
+        "nope.application.x",
+        "complaints.nomodel.x",
+        "Complaints.Application.Registered",
+    ],
+)
+def test_action_names_follow_app_model_verb(action):
+    with pytest.raises(ValueError):
+        audit.record(action)

@@ -43,7 +43,7 @@ def test_start_computes_the_due_time_and_is_audited(officer):
     received = datetime(2025, 3, 18, 10, tzinfo=BAKU)
     deadline = deadlines.start_deadline(officer, officer, "applicant_notification", start=received, responsible=officer)
     assert deadline.due_at.astimezone(BAKU).date() == date(2025, 4, 11)  # 10 working days across Novruz
-    event = AuditEvent.objects.get(action="deadline.started")
+    event = AuditEvent.objects.get(action="core.deadline.started")
     assert event.object_id == str(deadline.public_id) and event.changes["rule"] == "applicant_notification"
 
 
@@ -64,10 +64,10 @@ def test_pause_and_resume_keep_the_time_that_was_left(officer):
     deadlines.pause_deadline(officer, deadline, "waiting for the applicant", at=datetime(2025, 10, 8, 9, tzinfo=BAKU))
     resumed = deadlines.resume_deadline(officer, deadline, at=datetime(2025, 10, 20, 9, tzinfo=BAKU))
     assert resumed.due_at.date() == date(2025, 10, 23)  # three working days were left
-    assert list(AuditEvent.objects.filter(action__startswith="deadline.").values_list("action", flat=True)) == [
-        "deadline.resumed",
-        "deadline.paused",
-        "deadline.started",
+    assert list(AuditEvent.objects.filter(action__startswith="core.deadline.").values_list("action", flat=True)) == [
+        "core.deadline.resumed",
+        "core.deadline.paused",
+        "core.deadline.started",
     ]
 
 
@@ -79,7 +79,7 @@ def test_consideration_extends_once_with_a_reason(officer):
     assert extended.due_at.date() == date(2025, 10, 31)
     with pytest.raises(ValidationError):
         deadlines.extend_deadline(officer, extended, "again")
-    assert AuditEvent.objects.get(action="deadline.extended").changes["reason"] == "on-site check needed"
+    assert AuditEvent.objects.get(action="core.deadline.extended").changes["reason"] == "on-site check needed"
 
 
 def test_a_term_without_extension_refuses_one(officer):
@@ -111,7 +111,7 @@ def test_overdue_job_marks_and_notifies_once(officer, django_capture_on_commit_c
     deadline.refresh_from_db()
     assert deadline.status == DeadlineStatus.OVERDUE
     note = Notification.objects.get(recipient=officer)
-    assert note.kind == "deadline.overdue" and note.params["rule"]["en"] == "Acknowledgement of receipt"
+    assert note.kind == "core.deadline.overdue" and note.params["rule"]["en"] == "Acknowledgement of receipt"
 
 
 def test_notification_text_follows_the_reader_language(officer):
@@ -120,7 +120,7 @@ def test_notification_text_follows_the_reader_language(officer):
     from ombuds.core import notifications
 
     note = notifications.notify(
-        officer, "deadline.overdue", {"rule": {"az": "Qəbul", "en": "Receipt"}, "due": "x"}, email=False
+        officer, "core.deadline.overdue", {"rule": {"az": "Qəbul", "en": "Receipt"}, "due": "x"}, email=False
     )
     with translation.override("en"):
         assert notifications.render(note) == "Deadline overdue: Receipt, due x."
@@ -133,7 +133,7 @@ def test_notification_text_follows_the_reader_language(officer):
 def test_email_copy_is_sent_once(officer):
     from ombuds.core import notifications
 
-    note = notifications.notify(officer, "deadline.overdue", {"rule": {"az": "Qəbul"}, "due": "x"}, email=False)
+    note = notifications.notify(officer, "core.deadline.overdue", {"rule": {"az": "Qəbul"}, "due": "x"}, email=False)
     assert notifications.send_notification_email(note.pk) == "sent"
     assert notifications.send_notification_email(note.pk) == "skipped"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["officer@ombuds.example"]
@@ -142,7 +142,7 @@ def test_email_copy_is_sent_once(officer):
 def test_notification_pages(staff_client, officer):
     from ombuds.core import notifications
 
-    note = notifications.notify(officer, "deadline.overdue", {"rule": {"az": "Qəbul"}, "due": "x"}, email=False)
+    note = notifications.notify(officer, "core.deadline.overdue", {"rule": {"az": "Qəbul"}, "due": "x"}, email=False)
     client = staff_client(officer)
     assert "Qəbul" in client.get("/core/notifications/").content.decode()
     response = client.post(f"/core/notifications/{note.public_id}/read/", HTTP_HX_REQUEST="true")

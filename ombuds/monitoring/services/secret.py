@@ -54,7 +54,7 @@ def record_allegation(
         updated_by=actor,
         **narrative,
     )
-    audit.record("allegation.recorded", actor=actor, obj=allegation, changes=dict(narrative))
+    audit.record("monitoring.allegation.recorded", actor=actor, obj=allegation, changes=dict(narrative))
     return allegation
 
 
@@ -68,7 +68,9 @@ def capture_consent(actor, allegation: Allegation, *, exam: bool, refer: bool) -
     allegation.consent_exam, allegation.consent_refer = exam, refer
     allegation.status = c.AllegationStatus.CONSENT_CAPTURED
     allegation.save(update_fields=["consent_exam", "consent_refer", "status", "updated_at"])
-    audit.record("allegation.consent_captured", actor=actor, obj=allegation, changes={"exam": exam, "refer": refer})
+    audit.record(
+        "monitoring.allegation.consent_captured", actor=actor, obj=allegation, changes={"exam": exam, "refer": refer}
+    )
     return allegation
 
 
@@ -88,7 +90,9 @@ def document_medical(actor, allegation: Allegation, *, examined_on: date, lesion
     allegation.examined_by, allegation.examined_on = actor, examined_on
     allegation.status = c.AllegationStatus.MEDICAL_DOCUMENTED
     allegation.save(update_fields=["examined_by", "examined_on", "status", "updated_at"])
-    audit.record("allegation.medically_documented", actor=actor, obj=allegation, changes={"lesions": len(lesions)})
+    audit.record(
+        "monitoring.allegation.medically_documented", actor=actor, obj=allegation, changes={"lesions": len(lesions)}
+    )
     return allegation
 
 
@@ -102,7 +106,7 @@ def refer_allegation(actor, allegation: Allegation, *, to, on: date) -> Allegati
         raise ValidationError(_("This allegation cannot be referred now."))
     allegation.referred_to, allegation.referred_on, allegation.status = to, on, c.AllegationStatus.REFERRED
     allegation.save(update_fields=["referred_to", "referred_on", "status", "updated_at"])
-    audit.record("allegation.referred", actor=actor, obj=allegation, changes={"to": to.code})
+    audit.record("monitoring.allegation.referred", actor=actor, obj=allegation, changes={"to": to.code})
     return allegation
 
 
@@ -116,7 +120,7 @@ def keep_unreferred(actor, allegation: Allegation, reason: str) -> Allegation:
         raise ValidationError(_("Record the consent first."))
     allegation.not_referred_reason, allegation.status = reason.strip(), c.AllegationStatus.NOT_REFERRED
     allegation.save(update_fields=["not_referred_reason", "status", "updated_at"])
-    audit.record("allegation.not_referred", actor=actor, obj=allegation, changes={"reason": reason.strip()})
+    audit.record("monitoring.allegation.not_referred", actor=actor, obj=allegation, changes={"reason": reason.strip()})
     return allegation
 
 
@@ -139,7 +143,10 @@ def report_reprisal(
         updated_by=actor,
     )
     audit.record(
-        "reprisal.reported", actor=actor, obj=case, changes={"measure": measure, "risk": risk, "account": account}
+        "monitoring.reprisalcase.reported",
+        actor=actor,
+        obj=case,
+        changes={"measure": measure, "risk": risk, "account": account},
     )
     if risk == c.Risk.HIGH:
         start_first_contact(actor, case)
@@ -178,5 +185,7 @@ def advance_reprisal(
         case.outcome = outcome.strip()
     case.updated_by = actor
     case.save(update_fields=["status", "risk", "actions", "outcome", "updated_by", "updated_at"])
-    audit.record("reprisal.advanced", actor=actor, obj=case, changes={"status": [old, target], "actions": note})
+    audit.record(
+        "monitoring.reprisalcase.advanced", actor=actor, obj=case, changes={"status": [old, target], "actions": note}
+    )
     return case

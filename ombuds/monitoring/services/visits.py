@@ -77,7 +77,7 @@ def register_place(actor, **fields) -> Place:
     place.next_due_on = next_due(place)
     place.full_clean()
     place.save()
-    audit.record("place.registered", actor=actor, obj=place, changes={"type": place.place_type})
+    audit.record("monitoring.place.registered", actor=actor, obj=place, changes={"type": place.place_type})
     return place
 
 
@@ -90,7 +90,10 @@ def record_population(actor, place: Place, counted_on: date, count: int, source:
         defaults={"count": count, "source": source, "created_by": actor, "updated_by": actor},
     )
     audit.record(
-        "place.population_recorded", actor=actor, obj=place, changes={"date": counted_on.isoformat(), "count": count}
+        "monitoring.place.population_recorded",
+        actor=actor,
+        obj=place,
+        changes={"date": counted_on.isoformat(), "count": count},
     )
     return entry
 
@@ -99,7 +102,7 @@ def record_population(actor, place: Place, counted_on: date, count: int, source:
 def create_plan(actor, year: int, title: str) -> VisitPlan:
     _require(actor)
     plan = VisitPlan.objects.create(year=year, title=title, created_by=actor, updated_by=actor)
-    audit.record("visit_plan.created", actor=actor, obj=plan, changes={"year": year})
+    audit.record("monitoring.visitplan.created", actor=actor, obj=plan, changes={"year": year})
     return plan
 
 
@@ -111,7 +114,7 @@ def add_plan_item(actor, plan: VisitPlan, *, place: Place, quarter: int, visit_t
     item = PlanItem.objects.create(
         plan=plan, place=place, quarter=quarter, visit_type=visit_type, theme=theme, created_by=actor, updated_by=actor
     )
-    audit.record("visit_plan.item_added", actor=actor, obj=plan, changes={"place": str(place.public_id)})
+    audit.record("monitoring.planitem.added", actor=actor, obj=plan, changes={"place": str(place.public_id)})
     return item
 
 
@@ -150,7 +153,7 @@ def schedule_visit(
         updated_by=actor,
     )
     audit.record(
-        "visit.scheduled",
+        "monitoring.visit.scheduled",
         actor=actor,
         obj=visit,
         changes={"type": visit_type, "announced": announced, "scheduled": plan_item is not None},
@@ -165,7 +168,7 @@ def add_team_member(actor, visit: Visit, user, role: str) -> TeamMember:
     if visit.status not in c.BEFORE_ARRIVAL | {c.VisitStatus.IN_PROGRESS}:
         raise ValidationError(_("The team can only change before or during the visit."))
     member, _created = TeamMember.objects.update_or_create(visit=visit, user=user, defaults={"role": role})
-    audit.record("visit.team_member_added", actor=actor, obj=visit, changes={"user": user.username, "role": role})
+    audit.record("monitoring.teammember.added", actor=actor, obj=visit, changes={"user": user.username, "role": role})
     return member
 
 
@@ -195,7 +198,7 @@ def prepare_visit(actor, visit: Visit, objectives: str) -> Visit:
     old = _move(visit, c.VisitStatus.PREPARED)
     visit.objectives = objectives.strip() or visit.objectives
     _save(visit, actor, "status", "objectives")
-    audit.record("visit.prepared", actor=actor, obj=visit, changes={"status": [old, visit.status]})
+    audit.record("monitoring.visit.prepared", actor=actor, obj=visit, changes={"status": [old, visit.status]})
     return visit
 
 
@@ -213,7 +216,10 @@ def record_arrival(actor, visit: Visit, *, arrival_at=None, access_at=None) -> V
     _save(visit, actor, "status", "arrival_at", "access_at", "is_secret")
     minutes = int((visit.access_at - visit.arrival_at).total_seconds() // 60)
     audit.record(
-        "visit.arrived", actor=actor, obj=visit, changes={"status": [old, visit.status], "minutes_to_access": minutes}
+        "monitoring.visit.arrived",
+        actor=actor,
+        obj=visit,
+        changes={"status": [old, visit.status], "minutes_to_access": minutes},
     )
     return visit
 
@@ -245,7 +251,9 @@ def record_access_incident(
         created_by=actor,
         updated_by=actor,
     )
-    audit.record("visit.access_obstructed", actor=actor, obj=visit, changes={"kind": kind, "minutes": minutes_lost})
+    audit.record(
+        "monitoring.accessincident.recorded", actor=actor, obj=visit, changes={"kind": kind, "minutes": minutes_lost}
+    )
     return incident
 
 
@@ -285,7 +293,7 @@ def add_finding(
         created_by=actor,
         updated_by=actor,
     )
-    audit.record("visit.finding_added", actor=actor, obj=visit, changes={"area": area, "severity": severity})
+    audit.record("monitoring.finding.added", actor=actor, obj=visit, changes={"area": area, "severity": severity})
     return finding
 
 
@@ -320,7 +328,7 @@ def add_interview(
         **consents,
     )
     audit.record(
-        "visit.interview_recorded",
+        "monitoring.visit.interview_recorded",
         actor=actor,
         obj=interview,
         changes={"pseudonym": interview.pseudonym, "private": private, "identity": identity, "notes": notes},
@@ -343,7 +351,7 @@ def start_first_contact(actor, subject) -> None:
     leads = list(npm_leads())
     deadlines.start_deadline(actor, subject, "reprisal_first_contact", responsible=leads[0] if leads else None)
     for lead in leads:
-        notifications.notify(lead, "reprisal.first_contact", {"pseudonym": str(subject)})
+        notifications.notify(lead, "monitoring.reprisalcase.first_contact", {"pseudonym": str(subject)})
 
 
 def secret_tier_visits(user):
@@ -360,7 +368,7 @@ def unseal_identity(actor, interview: Interview, purpose: str) -> str:
         raise PermissionDenied
     if not purpose.strip():
         raise ValidationError({"purpose": _("State why you open the identity.")})
-    audit.record("interview.identity_read", actor=actor, obj=interview, purpose=purpose.strip())
+    audit.record("monitoring.interview.identity_read", actor=actor, obj=interview, purpose=purpose.strip())
     return interview.identity
 
 
@@ -396,7 +404,7 @@ def complete_onsite(
     Place.objects.filter(pk=place.pk).update(last_visit_at=day, next_due_on=place.next_due_on)
     if people_held is not None:
         record_population(actor, visit.place, day, people_held, source=_("counted during the visit"))
-    audit.record("visit.onsite_completed", actor=actor, obj=visit, changes={"status": [old, visit.status]})
+    audit.record("monitoring.visit.onsite_completed", actor=actor, obj=visit, changes={"status": [old, visit.status]})
     return visit
 
 
@@ -408,7 +416,7 @@ def file_application_on_site(actor, visit: Visit, **fields):
     _on_site(visit)
     app = complaints.register_application(actor, channel=Channel.DURING_VISIT, **fields)
     Visit.objects.filter(pk=visit.pk).update(applications_received=visit.applications_received + 1)
-    audit.record("visit.application_filed", actor=actor, obj=visit, changes={"application": app.number})
+    audit.record("monitoring.visit.application_filed", actor=actor, obj=visit, changes={"application": app.number})
     return app
 
 
@@ -425,7 +433,7 @@ def advance_visit(actor, visit: Visit, target: str) -> Visit:
         raise ValidationError(_("Use the dedicated step for this change."))
     old = _move(visit, target)
     _save(visit, actor, "status")
-    audit.record("visit.advanced", actor=actor, obj=visit, changes={"status": [old, visit.status]})
+    audit.record("monitoring.visit.advanced", actor=actor, obj=visit, changes={"status": [old, visit.status]})
     return visit
 
 
@@ -438,5 +446,5 @@ def cancel_visit(actor, visit: Visit, reason: str) -> Visit:
     old = _move(visit, c.VisitStatus.CANCELLED)
     visit.cancel_reason = reason.strip()
     _save(visit, actor, "status", "cancel_reason")
-    audit.record("visit.cancelled", actor=actor, obj=visit, changes={"status": [old, visit.status]})
+    audit.record("monitoring.visit.cancelled", actor=actor, obj=visit, changes={"status": [old, visit.status]})
     return visit

@@ -43,7 +43,7 @@ def test_scenario_11_torture_allegation(on_site):
     )
     first_contact = Deadline.objects.get(rule__code="reprisal_first_contact", object_id=interview.pk)
     assert round((first_contact.due_at - first_contact.started_at).total_seconds() / 3600) == 72
-    assert Notification.objects.filter(recipient=lead, kind="reprisal.first_contact").exists()
+    assert Notification.objects.filter(recipient=lead, kind="monitoring.reprisalcase.first_contact").exists()
 
     allegation = services.record_allegation(
         lead,

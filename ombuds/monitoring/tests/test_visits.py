@@ -128,9 +128,9 @@ def test_interview_identity_is_sealed(lead, persona):
     interview = services.add_interview(lead, visit, pseudonym="A-1", kind="detainee", identity="CANARY-Məmməd-991")
     from ombuds.core.models import AuditEvent
 
-    assert "CANARY" not in str(AuditEvent.objects.get(action="visit.interview_recorded").changes)
+    assert "CANARY" not in str(AuditEvent.objects.get(action="monitoring.visit.interview_recorded").changes)
     assert services.unseal_identity(lead, interview, "referral to a physician") == "CANARY-Məmməd-991"
-    assert AuditEvent.objects.get(action="interview.identity_read").purpose == "referral to a physician"
+    assert AuditEvent.objects.get(action="monitoring.interview.identity_read").purpose == "referral to a physician"
     with pytest.raises(PermissionDenied):
         services.unseal_identity(persona("regional_officer"), interview, "curious")
 

@@ -133,7 +133,7 @@ def test_reminders_before_and_after_an_event(persona):
         event_format="in_person",
     )
     assert send_reminders() == 1 and send_reminders() == 0  # once
-    assert Notification.objects.get(kind="outreach.event_soon").recipient == awareness
+    assert Notification.objects.get(kind="outreach.event.soon").recipient == awareness
     with time_machine.travel(start + timedelta(days=8)):
         assert send_reminders() == 1  # not recorded as held: incomplete
     services.record_attendance(awareness, event, organisation="X", women=3, men=2)
