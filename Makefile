@@ -35,7 +35,8 @@ lint: $(VENV)/.installed-dev
 test: lint
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto -m "not browser"
+	$(BIN)/python -m pytest -m browser
 
 # Refresh the translation catalogues after changing UI strings (needs GNU gettext).
 messages: $(VENV)/.installed-dev

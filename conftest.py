@@ -1,5 +1,7 @@
 """Project-wide fixtures: personas, one per role (see ombuds/accounts/testing.py)."""
 
+from pathlib import Path
+
 import pytest
 
 from ombuds.accounts.testing import PERSONAS, make_persona
@@ -49,3 +51,14 @@ def _fast_password_hashing(settings):
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(items):
+    """Everything under tests/browser is a browser test (run in its own, serial pass: the live
+    server and Chromium do not share two cores well with parallel workers)."""
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
