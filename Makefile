@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := OMBUDS_DEMO=1
+# `PORT=8010 make run` serves on another port (e.g. when 8000 is taken).
+PORT ?= 8000
 
 .PHONY: run test lint messages clean serve setup-demo
 
@@ -25,8 +27,8 @@ setup-demo: $(VENV)/.installed-run
 	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
 
 run: setup-demo
-	@echo "Serving Ombuds (demo data) at http://127.0.0.1:8000"
-	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Serving Ombuds (demo data) at http://127.0.0.1:$(PORT)"
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

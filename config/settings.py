@@ -4,8 +4,8 @@ Modes:
 - development (default): SQLite under var/, DEBUG on, insecure development secrets.
 - production (OMBUDS_PRODUCTION=1): every secret is required and the process refuses to start
   without it; HTTPS-only cookies, HSTS, SSL redirect.
-- demo (OMBUDS_DEMO=1): a banner says the data are synthetic and the printed demo accounts may
-  log in without a second factor. Demo mode is refused in production.
+- demo (OMBUDS_DEMO=1): DEBUG off (the error pages users see), a banner says the data are synthetic
+  and the printed demo accounts may log in without a second factor. Demo mode is refused in production.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ DEMO = env_bool("OMBUDS_DEMO", False)
 if PRODUCTION and DEMO:
     raise ImproperlyConfigured("OMBUDS_DEMO cannot be enabled together with OMBUDS_PRODUCTION.")
 
-DEBUG = env_bool("OMBUDS_DEBUG", not PRODUCTION)
+# The demo is shown to people who are not developers: it runs like production (no debug pages
+# listing every URL pattern), only the data and the sign-in rule differ.
+DEBUG = env_bool("OMBUDS_DEBUG", not (PRODUCTION or DEMO))
 SECRET_KEY = env_secret(
     "SECRET_KEY",
     required=PRODUCTION,
@@ -37,6 +39,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "l
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "ombuds.core.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -213,6 +216,10 @@ USE_TZ = True
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# In development and the demo WhiteNoise serves straight from the apps' static folders (looked up per
+# request), so `make run` works from a fresh clone without `collectstatic` even though the demo runs with
+# DEBUG off (runserver then serves no static files itself). Tests leave both off: no per-client scan.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or DEMO
 # Uploaded files live outside the web root and are only served through permission-checked views.
 MEDIA_ROOT = Path(env_str("OMBUDS_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 OMBUDS_UPLOAD_MAX_MB = env_int("OMBUDS_UPLOAD_MAX_MB", 20)

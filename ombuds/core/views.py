@@ -10,6 +10,11 @@ from ombuds.core import notifications
 from ombuds.core.models import AuditEvent, Notification
 
 
+def csrf_failure(request, reason=""):
+    """A refused form (CSRF) in the site's layout and language; Django's own page is bare English."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def home(request):
     """Staff home: who I am, where I sit, what I can reach."""
     user = request.user
