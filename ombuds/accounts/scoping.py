@@ -7,9 +7,11 @@ non-existent look the same: 404. Role facts are read from the database on each r
 revoked role or assignment stops working on the next one.
 
 Rules, ORed over the user's roles (RoleScope):
-- ALL: every record; UNIT: records of the user's unit; REGION: records of the user's region;
-  ASSIGNED: records assigned to the user and the unit's queue; OWN_INTAKE: records the user
-  registered while they are still in intake; NONE: nothing.
+- ALL: every record; UNIT: records of the user's unit; REGION: records of the user's region and
+  of the user's unit; ASSIGNED: records assigned to the user and the unit's queue; OWN_INTAKE:
+  only what the next rule gives; NONE: nothing.
+- Whoever registered a record sees it while it is still in intake with their desk (until it is
+  triaged or transferred), with any role that has a case scope.
 - Assigned records are always visible to their assignees.
 - Secret tier (torture allegations, interviewee identities, reprisal cases, medical notes):
   only assignees, the NPM lead (head of the National Preventive Group) and holders of
@@ -37,7 +39,7 @@ class Scope:
     region: str | None = None  # path to the Region, e.g. "region" or "unit__region"
     assignees: str | None = None  # path to the assigned user(s), e.g. "assignee" or "team__member"
     creator: str | None = "created_by"
-    intake_open: str | None = None  # path to a boolean: still in intake (for OWN_INTAKE)
+    intake_open: str | None = None  # path to a boolean: still with the desk that registered it
     restricted: str | None = None  # path to a boolean: the record is in the secret tier
     # Only when a path crosses a to-many relation can a row match twice; DISTINCT costs a sort on
     # large tables, so it is asked for explicitly.
@@ -78,11 +80,15 @@ def visible_q(user, scope: Scope) -> Q:
         base = Q()
     else:
         base = assigned
-        if scope.unit and user.org_unit_id and scopes & {RoleScope.UNIT, RoleScope.ASSIGNED}:
+        # A regional centre sees the records of its region and those its own unit received (a
+        # walk-in about another region's district stays with the centre until transferred).
+        if scope.unit and user.org_unit_id and scopes & {RoleScope.UNIT, RoleScope.ASSIGNED, RoleScope.REGION}:
             base |= Q(**{scope.unit: user.org_unit_id})
         if scope.region and user.org_unit_id and RoleScope.REGION in scopes:
             base |= Q(**{scope.region: user.org_unit.region_id})
-        if scope.creator and scope.intake_open and RoleScope.OWN_INTAKE in scopes:
+        # Whoever registered a record keeps it while it is still with their desk, whatever else
+        # their scope says: nobody loses the case they have just registered.
+        if scope.creator and scope.intake_open:
             base |= Q(**{scope.creator: user, scope.intake_open: True})
     if not scope.restricted or user.has_perm("accounts.view_secret_tier"):
         return base

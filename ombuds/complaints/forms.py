@@ -26,10 +26,17 @@ CHANNEL_SECTIONS = {
     c.Channel.DURING_VISIT: {"applicant", "detention"},
     c.Channel.OWN_INITIATIVE: {"dates"},
 }
+# The fields of each optional section. A desk's form has only the fields it shows: a field the
+# page does not show can never be required, nor refuse the form without the clerk seeing why.
+SECTION_FIELDS = {
+    "dates": ("violation_date", "awareness_date"),
+    "court": ("court_status", "about_court_delay"),
+    "detention": ("from_detention", "detention_place", "facility_received_at", "facility_forwarded_at"),
+}
 
 
 class RegisterForm(forms.Form):
-    channel = forms.ChoiceField(label=_("Channel"), choices=c.Channel.choices)
+    channel = forms.ChoiceField(label=_("Channel"), choices=c.Channel.choices, widget=forms.HiddenInput)
     received_at = forms.DateTimeField(label=_("Received at"), widget=DATETIME, initial=timezone.now)
     app_type = forms.ChoiceField(
         label=_("Type"), choices=c.ApplicationType.choices, initial=c.ApplicationType.COMPLAINT
@@ -74,6 +81,14 @@ class RegisterForm(forms.Form):
     victim_given_name = forms.CharField(label=_("Victim's name"), required=False, max_length=100)
     victim_is_minor = forms.BooleanField(label=_("The victim is a minor"), required=False)
     sensitivity = forms.ChoiceField(label=_("Sensitivity"), choices=c.Sensitivity.choices, initial=c.Sensitivity.NORMAL)
+
+    def __init__(self, *args, channel: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = CHANNEL_SECTIONS.get(channel, set())
+        for section, names in SECTION_FIELDS.items():
+            if section not in self.sections:
+                for name in names:
+                    del self.fields[name]
 
     def clean(self):
         data = super().clean()
@@ -139,7 +154,8 @@ class RegisterForm(forms.Form):
             "victims": victims,
             "on_behalf": d["on_behalf"],
             "victim_consent": d["victim_consent"],
-            **{k: d[k] for k in keys},
+            # Fields of the sections this desk does not show keep the model's defaults.
+            **{k: d[k] for k in keys if k in d},
         }
 
 

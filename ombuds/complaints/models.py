@@ -171,7 +171,8 @@ class Application(BaseModel):
         verbose_name=_("assigned to"),
     )
     status = models.CharField(_("status"), max_length=24, choices=c.Status.choices, default=c.Status.REGISTERED)
-    in_intake = models.BooleanField(default=True, editable=False)  # derived: before the admissibility decision
+    # Derived: still with the desk that registered it (until the admissibility decision or a transfer).
+    in_intake = models.BooleanField(default=True, editable=False)
     refusal_ground = models.CharField(_("refusal ground"), max_length=20, choices=c.RefusalGround.choices, blank=True)
     referred_to = models.ForeignKey(
         Authority, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("referred to")

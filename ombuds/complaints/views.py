@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -20,8 +21,8 @@ from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import Status
 from ombuds.complaints.listing import HANDLE, call_counts, filtered_applications, may_use_register, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
+from ombuds.complaints.permissions import TRANSFER
 from ombuds.core import audit
-from ombuds.core.actions import run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import PurposeRequired
 from ombuds.core.models import Attachment, Deadline
@@ -51,7 +52,7 @@ def application_list(request):
 @permission_required("accounts.register_intake", raise_exception=True)
 def application_register(request):
     channel = request.POST.get("channel") or request.GET.get("channel") or "post"
-    form = f.RegisterForm(request.POST or None, initial={"channel": channel})
+    form = f.RegisterForm(request.POST or None, initial={"channel": channel}, channel=channel)
     if request.method == "POST" and form.is_valid():
         try:
             app = services.register_application(request.user, unit=request.user.org_unit, **form.service_kwargs())
@@ -62,11 +63,10 @@ def application_register(request):
                 request, _("Registered as %(number)s. The acknowledgement is ready.") % {"number": app.number}
             )
             return redirect(app.get_absolute_url())
-    sections = f.CHANNEL_SECTIONS.get(channel, set())
     return render(
         request,
         "complaints/application_register.html",
-        {"form": form, "channel": channel, "sections": sections, "channels": f.c.Channel.choices},
+        {"form": form, "channel": channel, "sections": form.sections, "channels": f.c.Channel.choices},
     )
 
 
@@ -76,6 +76,11 @@ def application_detail(request, public_id):
         app = get_application_for_user(request.user, public_id, purpose=purpose)
     except PurposeRequired:
         return render(request, "components/purpose_required.html", {"public_id": public_id})
+    return _render_detail(request, app, purpose)
+
+
+def _render_detail(request, app: Application, purpose: str, bound: dict | None = None):
+    """The case page; `bound` holds an action form refused with its errors (shown in place)."""
     can_handle = request.user.has_perm(HANDLE)
     deadlines = list(
         Deadline.objects.filter(
@@ -84,6 +89,7 @@ def application_detail(request, public_id):
     )
     context = {
         "app": app,
+        "purpose": purpose,
         "assessment": assess(app) if app.status in (Status.REGISTERED, Status.INFO_REQUESTED) else None,
         "duplicates": services.duplicate_candidates(app),
         "deadlines": deadlines,
@@ -95,7 +101,7 @@ def application_detail(request, public_id):
             content_type__app_label="complaints", content_type__model="application", object_id=app.pk
         ),
         "can_handle": can_handle,
-        "forms": _action_forms(app) if can_handle else {},
+        "forms": {**_action_forms(request.user, app), **(bound or {})},
         "show_contacts": not (app.applicant and app.applicant.contacts_secret)
         or request.user == app.assignee
         or request.user.has_perm("accounts.view_secret_tier"),
@@ -103,8 +109,11 @@ def application_detail(request, public_id):
     return render(request, "complaints/application_detail.html", context)
 
 
-def _action_forms(app: Application) -> dict:
-    """The action forms that fit the state; each has its own prefix (they share field names)."""
+def _action_forms(user, app: Application) -> dict:
+    """The action forms that fit the state and the user; each has its own prefix (they share
+    field names). The clerk who registered an intake may only hand it on."""
+    if not user.has_perm(HANDLE):
+        return {"transfer": f.TransferForm(prefix="transfer")} if user.has_perm(TRANSFER, app) else {}
     names = ["assign", "transfer", "note"]
     if app.status != Status.CLOSED:
         names.append("attach")
@@ -174,17 +183,38 @@ def _for_post(user, public_id, purpose: str) -> Application:
         raise PermissionDenied from exc
 
 
+def _add_service_errors(form, exc: ValidationError) -> None:
+    """A service's refusal shown on the form: next to the field it names, else at the top."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 @require_POST
 def application_action(request, public_id, action):
+    """One action of the case page. Refused input redraws the page with the form's errors next to
+    its fields and listed above it; success goes back to the page (post/redirect/get)."""
     if action not in ACTIONS:
         raise Http404
-    app = _for_post(request.user, public_id, request.POST.get("purpose", ""))
-    if not request.user.has_perm(HANDLE):
+    purpose = request.POST.get("purpose", "")
+    app = _for_post(request.user, public_id, purpose)
+    if not (request.user.has_perm(TRANSFER, app) if action == "transfer" else request.user.has_perm(HANDLE)):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
     kwargs = {"unit": app.unit} if form_class is f.AssignForm else {}
     form = form_class(request.POST, request.FILES, prefix=action, **kwargs)
-    return run_action(request, app, form, call)
+    if form.is_valid():
+        try:
+            call(request.user, app, form.cleaned_data)
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(app.get_absolute_url() + (f"?{urlencode({'purpose': purpose})}" if purpose else ""))
+    app.refresh_from_db()
+    return _render_detail(request, app, purpose, {action: form})
 
 
 INFO_REQUEST_ACTIONS = {

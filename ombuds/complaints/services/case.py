@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, CaseNote, Measure
+from ombuds.complaints.permissions import TRANSFER
 from ombuds.complaints.services.common import move, open_deadlines
 from ombuds.core import audit, deadlines, notifications, uploads
+from ombuds.core.services import require
 
 DECISIONS = {"accept", "refuse", "refer", "request_info"}
 
@@ -105,14 +107,16 @@ def assign_application(actor, app: Application, assignee) -> Application:
 @transaction.atomic
 def transfer_application(actor, app: Application, unit, reason: str) -> Application:
     """Hand the case to another unit (e.g. a regional centre to the head office); the assignee is cleared."""
+    require(actor, TRANSFER, app)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
     app = _lock(app)
     if app.status == c.Status.CLOSED:
         raise ValidationError(_("A closed application cannot be transferred."))
     old_unit = app.unit.code
-    app.unit, app.assignee = unit, None
-    _save(app, actor, "unit", "assignee")
+    # Handed on: the receiving unit has it now, the desk that registered it no longer does.
+    app.unit, app.assignee, app.in_intake = unit, None, False
+    _save(app, actor, "unit", "assignee", "in_intake")
     audit.record(
         "complaints.application.transferred",
         actor=actor,

@@ -114,6 +114,7 @@ def attachment(in_scope):
 
 
 API_ANON = {ANONYMOUS: 403}
+NOTE = {"note-text": "Called the applicant."}
 STEPS = [
     ("measures", "measures", {"kind": "letter", "addressee": "mia", "text": "Register complaints."}),
     ("conclusion", "conclusion", {"outcome": "not_confirmed"}),
@@ -231,8 +232,21 @@ ROWS = [
     ),
     Row("complaints:detail", *_statuses(200, s404=NO_CASES), url=detail(True)),
     Row("complaints:detail", *_statuses(404, s200=["commissioner"]), scope="out", url=detail(False)),
-    Row("complaints:action", *_statuses(403, s302=HANDLERS, s404=NO_CASES), method="post", url=action(True)),
-    Row("complaints:action", *_statuses(404, s302=["commissioner"]), method="post", scope="out", url=action(False)),
+    Row(
+        "complaints:action",
+        *_statuses(403, s302=HANDLERS, s404=NO_CASES),
+        method="post",
+        data=NOTE,
+        url=action(True),
+    ),
+    Row(
+        "complaints:action",
+        *_statuses(404, s302=["commissioner"]),
+        method="post",
+        scope="out",
+        data=NOTE,
+        url=action(False),
+    ),
     Row(
         "complaints:info_request_action", *_statuses(403, s302=HANDLERS, s404=NO_CASES), method="post", url=reply(True)
     ),
