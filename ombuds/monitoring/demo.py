@@ -10,13 +10,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone
 
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.core.models import Authority, District
 from ombuds.core.reference import DATA_DIR
 from ombuds.monitoring import services
-from ombuds.monitoring.choices import ThematicArea, VisitStatus
+from ombuds.monitoring.choices import VisitStatus
+from ombuds.monitoring.demo_findings import findings_for
 from ombuds.monitoring.importer import import_places
 from ombuds.monitoring.models import Place, Visit
 
@@ -25,14 +27,6 @@ OVERCROWDED = {  # name_en prefix -> (capacity, people held), domain.md §8 (202
     "Baku Investigative Isolator": (2500, 2640),
     "Investigative Isolator No. 2 (Ganja)": (700, 800),
     "Investigative Isolator No. 3 (Shuvalan)": (1050, 1400),
-}
-FINDINGS = {
-    ThematicArea.MATERIAL_CONDITIONS: "Kameralarda nəzərdə tutulduğundan iki dəfə çox adam saxlanılır.",
-    ThematicArea.HEALTH_CARE: "Qəbul zamanı tibbi müayinəni yalnız feldşer aparır.",
-    ThematicArea.TREATMENT: "Saxlanılanlar gecə saatlarında aparılan axtarışlardan şikayət edir.",
-    ThematicArea.REGIME: "Gündəlik gəzinti 30 dəqiqədən azdır.",
-    ThematicArea.PROTECTION: "Saxlanılanların qeydiyyat jurnalında boşluqlar var.",
-    ThematicArea.PERSONNEL: "Növbədə iki nəzarətçi 120 nəfərə cavabdehdir.",
 }
 
 
@@ -132,8 +126,8 @@ def _bring_to(visit: Visit, status: str, lead, doctor, member) -> None:
         return
     arrival = datetime.combine(visit.planned_date, datetime.min.time(), BAKU) + timedelta(hours=9)
     services.record_arrival(lead, visit, arrival_at=arrival, access_at=arrival + timedelta(minutes=15))
-    for area, text in FINDINGS.items():
-        services.add_finding(lead, visit, area=area, text=text, severity="concern", sources=["observation", "detainee"])
+    for area, severity, text in findings_for(visit.place.place_type, settings.LANGUAGE_CODE):
+        services.add_finding(lead, visit, area=area, text=text, severity=severity, sources=["observation", "staff"])
     for k in range(3):
         services.add_interview(lead, visit, pseudonym=f"S-{k + 1:02d}", kind="detainee", consent_anonymised_use=True)
     if status == VisitStatus.IN_PROGRESS:

@@ -14,7 +14,7 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 class PlaceFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    place_type = forms.ChoiceField(label=_("Type"), required=False, choices=[("", "—"), *c.PlaceType.choices])
+    place_type = forms.ChoiceField(label=_("Place type"), required=False, choices=[("", "—"), *c.PlaceType.choices])
     overdue = forms.BooleanField(label=_("Overdue for a visit"), required=False)
 
 
@@ -91,13 +91,19 @@ class CompleteForm(forms.Form):
 
 
 class AdvanceForm(forms.Form):
-    target = forms.ChoiceField(
-        label=_("Next step"),
-        choices=[
-            (s, c.VisitStatus(s).label)
-            for s in ("report_draft", "factual_check", "report_final", "recommendations_issued", "follow_up", "closed")
-        ],
-    )
+    """Report and follow-up steps; only those the state machine allows from the visit's state."""
+
+    STEPS = ("report_draft", "factual_check", "report_final", "recommendations_issued", "follow_up", "closed")
+    target = forms.ChoiceField(label=_("Next step"), choices=[(s, c.VisitStatus(s).label) for s in STEPS])
+
+    @classmethod
+    def targets_from(cls, status: str) -> list[str]:
+        return [s for s in cls.STEPS if s in c.VISIT_TRANSITIONS.get(status, set())]
+
+    def __init__(self, *args, visit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visit is not None:
+            self.fields["target"].choices = [(s, c.VisitStatus(s).label) for s in self.targets_from(visit.status)]
 
 
 class CancelForm(forms.Form):

@@ -24,6 +24,7 @@ from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import PurposeRequired
 from ombuds.core.search import match_words
 from ombuds.monitoring import calendar, report, services
+from ombuds.monitoring import choices as c
 from ombuds.monitoring import forms as f
 from ombuds.monitoring.models import (
     Allegation,
@@ -122,10 +123,12 @@ def visit_detail(request, public_id):
     can_manage = request.user.has_perm(MANAGE)
     forms = {}
     if can_manage:
+        offered = offered_actions(visit)
         # Each action form carries its own prefix: several forms share field names on one page.
         forms = {
-            name: form_class(prefix=name, **({"visit": visit} if form_class is f.AllegationForm else {}))
+            name: form_class(prefix=name, **({"visit": visit} if form_class in VISIT_FORMS else {}))
             for name, (form_class, _call) in ACTIONS.items()
+            if name in offered
         }
     return render(
         request,
@@ -186,6 +189,41 @@ ACTIONS = {
 }
 
 
+S = c.VisitStatus
+# Where each action of the visit page is possible; the same states the services accept
+# (services/visits.py: _on_site, add_team_member, record_access_incident; services/secret.py),
+# and the lifecycle steps straight from the state machine (domain.md §3.2).
+ON_SITE = {S.IN_PROGRESS, S.ONSITE_COMPLETED, S.REPORT_DRAFT}
+
+
+def _leading_to(target: str) -> set[str]:
+    return {source for source, targets in c.VISIT_TRANSITIONS.items() if target in targets}
+
+
+OFFERED_IN = {
+    "team": c.BEFORE_ARRIVAL | {S.IN_PROGRESS},
+    "prepare": _leading_to(S.PREPARED),
+    "arrival": _leading_to(S.IN_PROGRESS),
+    "finding": ON_SITE,
+    "interview": ON_SITE,
+    "allegation": ON_SITE,
+    "application": ON_SITE,
+    "reprisal": set(S.values) - c.BEFORE_ARRIVAL - {S.CANCELLED},
+    "incident": {S.IN_PROGRESS, S.ONSITE_COMPLETED},
+    "complete": _leading_to(S.ONSITE_COMPLETED),
+    "advance": {source for source in c.VISIT_TRANSITIONS if f.AdvanceForm.targets_from(source)},
+    "cancel": _leading_to(S.CANCELLED),
+}
+VISIT_FORMS = (f.AllegationForm, f.AdvanceForm)  # their choices depend on the visit
+
+
+def offered_actions(visit: Visit) -> set[str]:
+    offered = {name for name, states in OFFERED_IN.items() if visit.status in states}
+    if "allegation" in offered and not visit.interviews.exists():
+        offered.discard("allegation")  # an allegation is recorded against one of the visit's interviews
+    return offered
+
+
 @require_POST
 def visit_action(request, public_id, action):
     if action not in ACTIONS:
@@ -194,7 +232,7 @@ def visit_action(request, public_id, action):
     if not request.user.has_perm(MANAGE):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
-    form = form_class(request.POST, prefix=action, **({"visit": visit} if form_class is f.AllegationForm else {}))
+    form = form_class(request.POST, prefix=action, **({"visit": visit} if form_class in VISIT_FORMS else {}))
     return run_action(request, visit, form, call)
 
 

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from ombuds.core import audit
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import Allegation, Interview, Lesion, ReprisalCase
-from ombuds.monitoring.services.visits import MANAGE, start_first_contact
+from ombuds.monitoring.services.visits import MANAGE, _on_site, start_first_contact
+from ombuds.monitoring.services.visits import _lock as _lock_visit
 
 NARRATIVE = ("events_place", "methods", "perpetrators", "witnesses", "injuries", "psychological_evidence")
 
@@ -44,6 +45,7 @@ def record_allegation(
     unknown = set(narrative) - set(NARRATIVE)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
+    _on_site(_lock_visit(interview.visit))  # the visit's current state, not the caller's copy
     allegation = Allegation.objects.create(
         visit=interview.visit,
         interview=interview,
@@ -131,12 +133,17 @@ def report_reprisal(
     _require(actor)
     if not pseudonym.strip():
         raise ValidationError({"pseudonym": _("Give a pseudonym.")})
+    visit = visit or getattr(interview, "visit", None)
+    visit = _lock_visit(visit) if visit is not None else None  # the current state, not the caller's copy
+    # Reprisals follow contact with the team: never before its arrival, nor on a cancelled visit.
+    if visit is not None and visit.status in c.BEFORE_ARRIVAL | {c.VisitStatus.CANCELLED}:
+        raise ValidationError(_("Reprisals are reported once the team has visited the place."))
     case = ReprisalCase.objects.create(
         pseudonym=pseudonym.strip(),
         measure=measure,
         risk=risk,
         account=account,
-        visit=visit or getattr(interview, "visit", None),
+        visit=visit,
         interview=interview,
         application=application,
         created_by=actor,

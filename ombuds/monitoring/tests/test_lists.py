@@ -36,3 +36,22 @@ def test_visit_list_filters_search_and_constant_queries(persona, staff_client):
     assert found.count('href="/monitoring/visits/') == 1 and "Yer 1" in found
     status = client.get(reverse("monitoring:visit_list") + "?status=planned", HTTP_HX_REQUEST="true").content.decode()
     assert 'href="/monitoring/visits/' not in status
+
+
+@pytest.mark.parametrize(
+    ("language", "place_type", "visit_type", "wrong"),
+    [
+        ("az", "Yerin növü", "Baş çəkmənin növü", "Müraciətin növü"),
+        ("ru", "Тип места", "Вид посещения", "Вид обращения"),
+        ("en", "Place type", "Visit type", "Application type"),
+    ],
+)
+def test_type_columns_name_the_place_and_the_visit_type(persona, staff_client, language, place_type, visit_type, wrong):
+    lead = persona("npm_member")
+    make_visit(lead, place=make_place(lead), announced=True)
+    client = staff_client(lead)
+    client.cookies["django_language"] = language
+    places = client.get(reverse("monitoring:place_list")).content.decode()
+    visits = client.get(reverse("monitoring:visit_list")).content.decode()
+    assert f'<th scope="col">{place_type}</th>' in places and wrong not in places
+    assert f'<th scope="col">{visit_type}</th>' in visits and wrong not in visits
