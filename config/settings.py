@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "ombuds.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ombuds.core.middleware.LanguageMiddleware",
+    "ombuds.core.cleaning.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -223,6 +224,10 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or DEMO
 # Uploaded files live outside the web root and are only served through permission-checked views.
 MEDIA_ROOT = Path(env_str("OMBUDS_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 OMBUDS_UPLOAD_MAX_MB = env_int("OMBUDS_UPLOAD_MAX_MB", 20)
+# Every date and datetime accepted by a form or the API lies in this range (ombuds/core/cleaning.py);
+# it starts early enough for an applicant's date of birth.
+OMBUDS_DATE_MIN_YEAR = env_int("OMBUDS_DATE_MIN_YEAR", 1900)
+OMBUDS_DATE_YEARS_AHEAD = env_int("OMBUDS_DATE_YEARS_AHEAD", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields; files stream to disk above this
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -271,7 +276,7 @@ CSRF_COOKIE_HTTPONLY = True
 
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "ombuds.core.api.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "ombuds.accounts.tokens.ApiTokenAuthentication",
@@ -279,7 +284,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "ombuds.core.api.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "ombuds.core.pagination.Pagination",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {

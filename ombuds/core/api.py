@@ -1,12 +1,97 @@
-"""API plumbing shared by every app: errors from services become clean 4xx responses."""
+"""API plumbing shared by every app: strict serializers, the schema of error responses, and
+errors from services as clean 4xx responses.
+
+Every serializer of the API derives from `Serializer` or `ModelSerializer` below (a test walks
+them all), so a write that carries a field the endpoint does not take is refused, with the field
+named, instead of being silently dropped.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from ombuds.core.cleaning import validate_date_in_range
 from ombuds.core.exceptions import PurposeRequired
+
+# Sent by the browsable API's HTML forms alongside the fields; never a field of ours.
+_FORM_PLUMBING = frozenset({"csrfmiddlewaretoken"})
+
+
+class StrictFieldsMixin:
+    """Refuse unknown and read-only keys in the input instead of ignoring them."""
+
+    default_error_messages = {
+        "unknown_field": _("Unknown field: this endpoint does not accept it."),
+        "read_only_field": _("This field is read-only: it cannot be written."),
+    }
+
+    def get_fields(self):
+        fields = super().get_fields()  # type: ignore[misc]
+        for field in fields.values():
+            # Validators passed explicitly replace DRF's default ones (see core.cleaning).
+            if isinstance(field, serializers.DateField | serializers.DateTimeField):
+                if validate_date_in_range not in field.validators:
+                    field.validators = [*field.validators, validate_date_in_range]
+        return fields
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            fields = self.fields  # type: ignore[attr-defined]
+            errors: dict[str, list[str]] = {}
+            for key in data:
+                if key in _FORM_PLUMBING:
+                    continue
+                field = fields.get(key)
+                if field is None:
+                    errors[key] = [self.error_messages["unknown_field"]]  # type: ignore[attr-defined]
+                elif field.read_only:
+                    errors[key] = [self.error_messages["read_only_field"]]  # type: ignore[attr-defined]
+            if errors:
+                raise exceptions.ValidationError(errors)
+        return super().to_internal_value(data)  # type: ignore[misc]
+
+
+class Serializer(StrictFieldsMixin, serializers.Serializer):
+    pass
+
+
+class ModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    pass
+
+
+_ERROR = {
+    "type": "object",
+    "description": "`detail` for the whole request, or a list of messages per field name.",
+    "additionalProperties": True,
+}
+_ERRORS = {
+    "400": "Invalid input (the fields at fault are named).",
+    "401": "Not signed in.",
+    "403": "The user lacks the permission for this section (or a secret-tier read states no purpose).",
+}
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """Document the error answers every endpoint can give, so that clients (and the schema
+    conformance tests) know them: 400, 401, 403 everywhere, 404 where a record is addressed."""
+
+    def _get_response_bodies(self, direction="response") -> dict[str, Any]:
+        responses = super()._get_response_bodies(direction)
+        errors = dict(_ERRORS)
+        if "{" in self.path:
+            errors["404"] = "No such record, or one the user may not know of."
+        for code, description in errors.items():
+            responses.setdefault(
+                code, {"description": description, "content": {"application/json": {"schema": _ERROR}}}
+            )
+        return responses
 
 
 def exception_handler(exc, context):

@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from ombuds.core import checks  # noqa: F401 - registers the data-class checks
+        from ombuds.core.cleaning import install_date_bounds
+
+        install_date_bounds()

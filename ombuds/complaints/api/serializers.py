@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, Call, InfoRequest, RightTopic
+from ombuds.core import api
 from ombuds.core.models import Authority, District
 
 
@@ -11,7 +12,7 @@ def _codes(queryset):
     return serializers.SlugRelatedField(slug_field="code", queryset=queryset)
 
 
-class AuthoritySerializer(serializers.ModelSerializer):
+class AuthoritySerializer(api.ModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -19,7 +20,7 @@ class AuthoritySerializer(serializers.ModelSerializer):
         fields = ["code", "name_az", "name_en", "name_ru", "kind", "parent", "excluded_from_mandate"]
 
 
-class ApplicantSerializer(serializers.Serializer):
+class ApplicantSerializer(api.Serializer):
     surname = serializers.CharField(required=False, allow_blank=True, max_length=100)
     given_name = serializers.CharField(required=False, allow_blank=True, max_length=100)
     patronymic = serializers.CharField(required=False, allow_blank=True, max_length=100)
@@ -31,7 +32,7 @@ class ApplicantSerializer(serializers.Serializer):
     contacts_secret = serializers.BooleanField(required=False)
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ApplicationSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
     district = _codes(District.objects.all())
@@ -82,14 +83,14 @@ class ApplicationSerializer(serializers.ModelSerializer):
         read_only_fields = ["number", "status", "forwarding_breach", "refusal_ground", "outcome", "created_at"]
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(api.Serializer):
     decision = serializers.ChoiceField(choices=["accept", "refuse", "refer", "request_info"])
     ground = serializers.ChoiceField(choices=c.RefusalGround.choices, required=False, allow_blank=True)
     reason = serializers.CharField(required=False, allow_blank=True)
     referred_to = serializers.SlugRelatedField(slug_field="code", queryset=Authority.objects.all(), required=False)
 
 
-class CallSerializer(serializers.ModelSerializer):
+class CallSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     topic = _codes(RightTopic.objects.all())
     district = serializers.SlugRelatedField(
@@ -113,7 +114,7 @@ class CallSerializer(serializers.ModelSerializer):
         ]
 
 
-class InfoRequestSerializer(serializers.ModelSerializer):
+class InfoRequestSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     application = serializers.UUIDField(source="application.public_id")
     addressee = _codes(Authority.objects.all())
@@ -136,21 +137,21 @@ class InfoRequestSerializer(serializers.ModelSerializer):
         read_only_fields = ["sent_at", "due_at", "status", "reminders", "reply_at", "reply"]
 
 
-class ReplySerializer(serializers.Serializer):
+class ReplySerializer(api.Serializer):
     reply = serializers.CharField()
 
 
-class MeasureSerializer(serializers.Serializer):
+class MeasureSerializer(api.Serializer):
     kind = serializers.ChoiceField(choices=c.MeasureKind.choices)
     addressee = serializers.SlugRelatedField(slug_field="code", queryset=Authority.objects.all())
     text = serializers.CharField()
 
 
-class ConclusionSerializer(serializers.Serializer):
+class ConclusionSerializer(api.Serializer):
     outcome = serializers.ChoiceField(choices=c.Outcome.choices)
     rights_restored = serializers.BooleanField(required=False, default=False)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class EmptySerializer(serializers.Serializer):
+class EmptySerializer(api.Serializer):
     pass

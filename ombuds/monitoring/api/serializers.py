@@ -3,12 +3,13 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from ombuds.accounts.models import OrgUnit
+from ombuds.core import api
 from ombuds.core.models import Authority, District
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import Allegation, Finding, Interview, Place, PopulationCount, Visit, VisitPlan
 
 
-class PlaceSerializer(serializers.ModelSerializer):
+class PlaceSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     authority = serializers.SlugRelatedField(
         slug_field="code", queryset=Authority.objects.all(), required=False, allow_null=True
@@ -37,7 +38,7 @@ class PlaceSerializer(serializers.ModelSerializer):
         read_only_fields = ["last_visit_at", "next_due_on"]
 
 
-class PopulationCountSerializer(serializers.ModelSerializer):
+class PopulationCountSerializer(api.ModelSerializer):
     place = serializers.SlugRelatedField(slug_field="public_id", queryset=Place.objects.all())
 
     class Meta:
@@ -45,7 +46,7 @@ class PopulationCountSerializer(serializers.ModelSerializer):
         fields = ["place", "counted_on", "count", "source"]
 
 
-class VisitPlanSerializer(serializers.ModelSerializer):
+class VisitPlanSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -53,7 +54,7 @@ class VisitPlanSerializer(serializers.ModelSerializer):
         fields = ["id", "year", "title", "approved_on"]
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class VisitSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     place = serializers.SlugRelatedField(slug_field="public_id", queryset=Place.objects.all())
     unit = serializers.SlugRelatedField(slug_field="code", queryset=OrgUnit.objects.all())
@@ -91,7 +92,7 @@ class VisitSerializer(serializers.ModelSerializer):
         ]
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class FindingSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     visit = serializers.SlugRelatedField(slug_field="public_id", queryset=Visit.objects.all())
     sources = serializers.ListField(child=serializers.ChoiceField(choices=c.FindingSource.choices), min_length=1)
@@ -101,7 +102,7 @@ class FindingSerializer(serializers.ModelSerializer):
         fields = ["id", "visit", "area", "subtopic", "text", "sources", "severity", "standard"]
 
 
-class InterviewSerializer(serializers.ModelSerializer):
+class InterviewSerializer(api.ModelSerializer):
     """Pseudonyms and consents only: the sealed identity and the notes never leave through the API."""
 
     id = serializers.UUIDField(source="public_id", read_only=True)
@@ -127,7 +128,7 @@ class InterviewSerializer(serializers.ModelSerializer):
         ]
 
 
-class AllegationSerializer(serializers.ModelSerializer):
+class AllegationSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     visit = serializers.UUIDField(source="visit.public_id", read_only=True)
     interview = serializers.CharField(source="interview.pseudonym", read_only=True)

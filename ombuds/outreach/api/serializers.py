@@ -3,11 +3,12 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from ombuds.accounts.models import OrgUnit
+from ombuds.core import api
 from ombuds.core.models import Region
 from ombuds.outreach.models import ActionPlan, Attendance, Event, PlanItem, Topic
 
 
-class ActionPlanSerializer(serializers.ModelSerializer):
+class ActionPlanSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -15,7 +16,7 @@ class ActionPlanSerializer(serializers.ModelSerializer):
         fields = ["id", "year", "title", "approved_on", "goals", "budget"]
 
 
-class PlanItemSerializer(serializers.ModelSerializer):
+class PlanItemSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     plan = serializers.SlugRelatedField(slug_field="public_id", read_only=True)
     topic = serializers.SlugRelatedField(slug_field="code", queryset=Topic.objects.all())
@@ -38,7 +39,7 @@ class PlanItemSerializer(serializers.ModelSerializer):
         ]
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     plan_item = serializers.SlugRelatedField(slug_field="public_id", queryset=PlanItem.objects.all())
     host_unit = serializers.SlugRelatedField(slug_field="code", queryset=OrgUnit.objects.all())
@@ -68,7 +69,7 @@ class EventSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "satisfied_share"]
 
 
-class AttendanceSerializer(serializers.ModelSerializer):
+class AttendanceSerializer(api.ModelSerializer):
     event = serializers.SlugRelatedField(slug_field="public_id", queryset=Event.objects.all())
     office = serializers.SlugRelatedField(
         slug_field="code", queryset=OrgUnit.objects.all(), required=False, allow_null=True
