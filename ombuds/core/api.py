@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
@@ -63,7 +64,38 @@ class Serializer(StrictFieldsMixin, serializers.Serializer):
 
 
 class ModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
-    pass
+    """Also keeps the schema true to the data: a field whose column may be empty or null is
+    documented so, however it was declared (DRF drops `allow_blank` from read-only fields, and a
+    declared related field does not know its column is nullable)."""
+
+    def include_extra_kwargs(self, kwargs, extra_kwargs):
+        allow_blank = kwargs.get("allow_blank", False)
+        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if allow_blank and kwargs.get("read_only"):
+            kwargs["allow_blank"] = True
+        return kwargs
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name, field in fields.items():
+            if not field.allow_null and self._nullable(field.source or name):  # source is set on bind
+                field.allow_null = True
+        return fields
+
+    def _nullable(self, source: str) -> bool:
+        """Whether any step of a (dotted) source path is a nullable model field."""
+        model = self.Meta.model
+        for name in source.split("."):
+            try:
+                model_field = model._meta.get_field(name)
+            except FieldDoesNotExist:  # a property or method: nothing to learn from the model
+                return False
+            if getattr(model_field, "null", False) and not model_field.many_to_many:
+                return True
+            model = model_field.related_model
+            if model is None:
+                return False
+        return False
 
 
 _ERROR = {
