@@ -351,7 +351,7 @@ def calendar_feed(request, token):
     record = user_for_token(token, scope="calendar")
     if record is None:
         raise Http404
-    response = HttpResponse(calendar.feed(record.user, request.get_host()), content_type="text/calendar")
+    response = HttpResponse(calendar.feed(record.user, request.build_absolute_uri("/")), content_type="text/calendar")
     response["Cache-Control"] = "no-store"
     return response
 
@@ -362,8 +362,12 @@ def calendar_link(request):
     for old in ApiToken.objects.filter(user=request.user, scope="calendar", revoked_at__isnull=True):
         revoke_api_token(request.user, old)
     token = create_api_token(request.user, request.user, "calendar feed", scope="calendar")
-    url = request.build_absolute_uri(reverse("monitoring:calendar_feed", args=[token]))
-    return render(request, "monitoring/calendar_link.html", {"url": url})
+    # One key, two feeds: the visits and deadlines (this app) and the outreach events.
+    urls = {
+        "visits": request.build_absolute_uri(reverse("monitoring:calendar_feed", args=[token])),
+        "events": request.build_absolute_uri(reverse("outreach:calendar_feed", args=[token])),
+    }
+    return render(request, "monitoring/calendar_link.html", {"urls": urls})
 
 
 def plan_list(request):

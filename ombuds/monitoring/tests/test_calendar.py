@@ -60,3 +60,37 @@ def test_feed_tokens_are_single_purpose_and_revocable(staff_client, persona):
     assert anonymous.get(second).status_code == 200
     token = second.rsplit("/", 1)[1].removesuffix(".ics")
     assert anonymous.get("/api/v1/authorities/", HTTP_AUTHORIZATION=f"Token {token}").status_code in (401, 403)
+
+
+def test_feed_events_carry_dtstamp_and_links_as_served(staff_client, persona):
+    from django.test import Client
+
+    from ombuds.core import deadlines
+
+    lead = make_user(username="npm.lead", roles=["department_head", "npm_member"], unit="npg")
+    visit = make_visit(lead, place=make_place(lead), planned_date=timezone.localdate() + timedelta(days=3))
+    services.add_team_member(lead, visit, lead, "leader")
+    deadlines.start_deadline(None, visit, "reprisal_first_contact", responsible=lead)
+    url = feed_url(staff_client(lead))
+    for secure, scheme in ((False, "http"), (True, "https")):
+        response = Client().get(url, secure=secure)
+        events = list(Calendar.from_ical(response.content).walk("VEVENT"))
+        assert {str(e["uid"]).split("-")[0] for e in events} == {"visit", "deadline"}
+        assert all(e.get("dtstamp") is not None for e in events)  # RFC 5545 §3.6.1: required
+        links = [str(e["url"]) for e in events if "url" in e]
+        assert links == [f"{scheme}://testserver{visit.get_absolute_url()}"]
+
+
+def test_both_personal_feeds_are_offered_where_people_plan(staff_client, persona):
+    from django.test import Client
+
+    user = persona("npm_member")
+    client = staff_client(user)
+    link_form = f'action="{reverse("monitoring:calendar_link")}"'
+    assert link_form in client.get(reverse("monitoring:visit_list")).content.decode()
+    outreach = staff_client(persona("awareness_staff"))
+    assert link_form in outreach.get(reverse("outreach:event_list")).content.decode()
+    page = client.post(reverse("monitoring:calendar_link")).content.decode()
+    events_feed = re.search(r'value="https?://[^/]+(/outreach/calendar/[^"]+\.ics)"', page).group(1)
+    response = Client().get(events_feed)
+    assert response.status_code == 200 and response["Content-Type"] == "text/calendar"
