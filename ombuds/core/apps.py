@@ -8,7 +8,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.forms.models import ModelChoiceField
+
         from ombuds.core import checks  # noqa: F401 - registers the data-class checks
         from ombuds.core.cleaning import install_date_bounds
+        from ombuds.core.collation import CollatedModelChoiceIterator
 
         install_date_bounds()
+        # Every choice list of records (districts, authorities, units, places, people) in the alphabet of
+        # the user's language, in every form and the admin, without each form having to ask for it.
+        ModelChoiceField.iterator = CollatedModelChoiceIterator
