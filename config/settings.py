@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ombuds.complaints",
     "ombuds.monitoring",
     "ombuds.outreach",
+    "ombuds.reports",
     "ombuds.demo",
 ]
 # The test suite adds a small app of its own whose models exercise the shared mechanisms
@@ -99,6 +100,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# The work panels of the home page come from the reports app, which may read every other app; core
+# (the lowest layer) loads them by name, as Django loads context processors.
+OMBUDS_HOME_PANELS = "ombuds.reports.home.panels"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("complaints/", include("ombuds.complaints.urls")),
     path("monitoring/", include("ombuds.monitoring.urls")),
     path("outreach/", include("ombuds.outreach.urls")),
+    path("reports/", include("ombuds.reports.urls")),
     # Staff sign-in, second factor, sessions (allauth). Kept apart from /accounts/ so the
     # "second factor first" rule can allow exactly this prefix.
     path("auth/", include("allauth.urls")),

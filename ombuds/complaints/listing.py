@@ -58,6 +58,7 @@ class FilterForm(forms.Form):
     respondent = forms.ModelChoiceField(label=_("Respondent"), required=False, queryset=Authority.objects.all())
     right = forms.ModelChoiceField(label=_("Right or issue"), required=False, queryset=RightTopic.objects.all())
     urgent = forms.BooleanField(label=_("Urgent only"), required=False)
+    open = forms.BooleanField(label=_("Open only"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort"),
         required=False,
@@ -106,6 +107,8 @@ def filtered_applications(user, params):
         qs = qs.filter(rights=data["right"])
     if data.get("urgent"):
         qs = qs.filter(Q(urgent_life=True) | Q(urgent_torture=True) | Q(urgent_child=True))
+    if data.get("open"):
+        qs = qs.filter(status__in=OPEN_STATUSES)
     if data.get("q"):
         qs = search(qs, data["q"])
     qs = qs.order_by(*SORTS.get(data.get("sort") or "newest"))

@@ -1,9 +1,11 @@
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from ombuds.core import notifications
@@ -16,13 +18,14 @@ def csrf_failure(request, reason=""):
 
 
 def home(request):
-    """Staff home: who I am, where I sit, what I can reach."""
+    """Staff home: what is waiting for me (panels from settings.OMBUDS_HOME_PANELS), who I am, where I sit."""
     user = request.user
     unit = user.org_unit
     context = {
         "unit": unit,
         "roles": user.roles.all(),
         "district_count": unit.districts().count() if unit else 0,
+        "panels": import_string(settings.OMBUDS_HOME_PANELS)(user) if settings.OMBUDS_HOME_PANELS else None,
     }
     return render(request, "core/home.html", context)
 

@@ -130,6 +130,7 @@ class VisitFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *c.VisitStatus.choices])
     visit_type = forms.ChoiceField(label=_("Visit type"), required=False, choices=[("", "—"), *c.VisitType.choices])
     q = forms.CharField(label=_("Search in findings"), required=False, max_length=100)
+    mine = forms.BooleanField(label=_("My current visits"), required=False)
 
 
 class PlanItemForm(forms.Form):

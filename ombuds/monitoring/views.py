@@ -26,6 +26,7 @@ from ombuds.core.search import match_words
 from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import choices as c
 from ombuds.monitoring import forms as f
+from ombuds.monitoring.choices import VisitStatus
 from ombuds.monitoring.models import (
     Allegation,
     Finding,
@@ -39,6 +40,8 @@ from ombuds.monitoring.models import (
 )
 
 MANAGE = "monitoring.manage_visits"
+
+OVER = (VisitStatus.CLOSED, VisitStatus.CANCELLED)  # a visit in these states is no one's current work
 
 
 def get_visit_for_user(user, public_id, *, write: bool = False) -> Visit:
@@ -96,6 +99,9 @@ def visit_list(request):
     for field in ("status", "visit_type"):
         if data.get(field):
             visits = visits.filter(**{field: data[field]})
+    if data.get("mine"):
+        # The visits on my team that are not over (the home page counts the same).
+        visits = visits.filter(team__user=request.user).exclude(status__in=OVER)
     if data.get("q"):
         visits = visits.filter(
             pk__in=match_words(Finding.objects.all(), data["q"], "text", "subtopic").values("visit_id")

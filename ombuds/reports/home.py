@@ -1,0 +1,101 @@
+"""The work panels of each role's home page: what is waiting for me, with links to the lists.
+
+Each count uses the same filter as the list its link opens (the register's `filtered_applications`,
+the visit list's `mine`), so the number and the list agree. The number of queries does not grow
+with the number of records: counts are aggregates and the short lists are sliced.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone
+
+from ombuds.complaints.listing import filtered_applications, may_use_register
+from ombuds.complaints.models import Application
+from ombuds.core.choices import DeadlineStatus
+from ombuds.core.deadlines import OPEN as OPEN_DEADLINE
+from ombuds.core.models import Deadline
+from ombuds.monitoring.choices import VisitStatus
+from ombuds.monitoring.models import Visit
+from ombuds.outreach.choices import EventStatus
+from ombuds.outreach.models import Event
+
+SHORT_LIST = 10
+VISITS_OVER = (VisitStatus.CLOSED, VisitStatus.CANCELLED)
+
+
+def _register(params: dict) -> str:
+    return f"{reverse('complaints:list')}?{urlencode(params)}"
+
+
+def _next_deadlines(cases: list[Application]) -> None:
+    """Attach `next_deadline` (the earliest open or overdue term) to each case: one query."""
+    due = {}
+    deadlines = (
+        Deadline.objects.filter(
+            content_type=ContentType.objects.get_for_model(Application),
+            object_id__in=[case.pk for case in cases],
+            closed_at__isnull=True,
+            status__in=[*OPEN_DEADLINE, DeadlineStatus.OVERDUE],
+        )
+        .select_related("rule")
+        .order_by("due_at")
+    )
+    for deadline in deadlines:
+        due.setdefault(deadline.object_id, deadline)
+    for case in cases:
+        case.next_deadline = due.get(case.pk)
+
+
+def _applications(user) -> dict | None:
+    if not may_use_register(user):
+        return None
+    mine = {"view": "mine", "open": "on"}
+    overdue = {"view": "overdue"}
+    urgent = {"urgent": "on", "open": "on"}
+    my_cases = list(filtered_applications(user, mine)[0][:SHORT_LIST])
+    _next_deadlines(my_cases)
+    return {
+        "my_cases": my_cases,
+        "my_count": filtered_applications(user, mine)[0].count(),
+        "my_url": _register(mine),
+        "overdue_count": filtered_applications(user, overdue)[0].count(),
+        "overdue_url": _register(overdue),
+        "urgent_count": filtered_applications(user, urgent)[0].count(),
+        "urgent_url": _register(urgent),
+    }
+
+
+def _visits(user) -> dict | None:
+    if not user.has_perm("monitoring.manage_visits"):
+        return None
+    # The same rows as the visit list with "My current visits" ticked.
+    current = Visit.objects.visible_to(user).filter(team__user=user).exclude(status__in=VISITS_OVER)
+    return {
+        "visits": list(current.select_related("place").order_by("planned_date", "pk")[:SHORT_LIST]),
+        "count": current.count(),
+        "url": f"{reverse('monitoring:visit_list')}?mine=on",
+    }
+
+
+def _events(user) -> dict | None:
+    if not user.has_perm("outreach.manage_outreach") or user.org_unit_id is None:
+        return None
+    upcoming = Event.objects.filter(
+        host_unit=user.org_unit_id, status=EventStatus.PLANNED, starts_at__gte=timezone.now()
+    ).order_by("starts_at")
+    return {"events": list(upcoming[:SHORT_LIST]), "url": reverse("outreach:event_list")}
+
+
+def panels(user) -> dict:
+    """Context for the home page's work panels (core.views.home loads this through a setting)."""
+    return {
+        "template": "reports/_home_panels.html",
+        "applications": _applications(user),
+        "visits": _visits(user),
+        "events": _events(user),
+        "statistics_url": reverse("reports:statistics") if user.has_perm("accounts.view_aggregates") else None,
+    }

@@ -1,0 +1,131 @@
+"""Anonymised statistics of applications: counts by channel, region, right, outcome and month.
+
+Every count comes from one aggregate query per table (no rows, no names leave the database). Small
+numbers identify people, so a count of 1–4 is shown as "<5" (primary suppression). A table whose
+cells add up to its total would give a hidden cell back by subtraction, so further cells are hidden
+(smallest first, shown as "*") until no hidden cell can be worked out from the total and the shown
+cells; if even that is not enough the total is hidden too. The channel, region and month tables
+count the same applications, so their totals are hidden together or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.complaints import choices as c
+from ombuds.complaints.models import Application, RightTopic
+from ombuds.core.collation import collated
+from ombuds.core.models import Region
+
+SMALL = 5  # counts below this are never shown
+UNBOUNDED = 10**12
+
+
+@dataclass
+class Cell:
+    label: str
+    count: int
+    hidden: bool = False
+
+    @property
+    def shown(self) -> str:
+        if not self.hidden:
+            return str(self.count)
+        return "<5" if self.count < SMALL else "*"
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    cells: list[Cell]
+    additive: bool = True  # cells add up to the total (false for rights: one application, several rights)
+    total_hidden: bool = False
+    total: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.total = sum(cell.count for cell in self.cells)
+
+    @property
+    def total_shown(self) -> str:
+        return "*" if self.total_hidden else str(self.total)
+
+
+def _ranges(values: list[int], hidden: set[int], total: int) -> dict[int, tuple[int, int]]:
+    """What a reader can tell about each hidden cell from the total and the shown cells."""
+    rest = total - sum(v for i, v in enumerate(values) if i not in hidden)
+    bounds = {i: ((1, SMALL - 1) if values[i] < SMALL else (SMALL, UNBOUNDED)) for i in hidden}
+    ranges = {}
+    for i, (lo, hi) in bounds.items():
+        others_lo = sum(b[0] for j, b in bounds.items() if j != i)
+        others_hi = sum(b[1] for j, b in bounds.items() if j != i)
+        ranges[i] = (max(lo, rest - others_hi), min(hi, rest - others_lo))
+    return ranges
+
+
+def protect(table: Table) -> Table:
+    """Hide small cells, then whatever would give them away through the total."""
+    values = [cell.count for cell in table.cells]
+    hidden = {i for i, v in enumerate(values) if 0 < v < SMALL}
+    if table.additive and hidden:
+        while any(lo == hi for lo, hi in _ranges(values, hidden, table.total).values()):
+            candidates = sorted((v, i) for i, v in enumerate(values) if v > 0 and i not in hidden)
+            if not candidates:
+                table.total_hidden = True
+                break
+            hidden.add(candidates[0][1])
+    for i in hidden:
+        table.cells[i].hidden = True
+    return table
+
+
+def _by_choice(counts, choices) -> list[Cell]:
+    return [Cell(str(label), counts.get(value, 0)) for value, label in choices]
+
+
+def application_statistics(year: int) -> list[Table]:
+    """The five tables for applications received in `year` (local time)."""
+    received = Application.objects.filter(received_at__year=year)
+
+    def count_by(expression, qs=received):
+        # order_by() first: the model's default ordering would otherwise join the GROUP BY.
+        return dict(qs.order_by().values(expression).annotate(n=Count("pk")).values_list(expression, "n"))
+
+    by_region = count_by("region")
+    by_month = count_by("month", received.annotate(month=ExtractMonth("received_at")))
+    rights = RightTopic.objects.annotate(n=Count("applications", filter=Q(applications__received_at__year=year)))
+    regions = Region.objects.all()
+    tables = [
+        Table("channel", _("By channel"), _by_choice(count_by("channel"), c.Channel.choices)),
+        Table("region", _("By service region"), [Cell(r.name, by_region.get(r.pk, 0)) for r in regions]),
+        Table(
+            "right",
+            _("By right or issue (an application may concern several)"),
+            [Cell(r.name, r.n) for r in collated(rights)],
+            additive=False,
+        ),
+        Table(
+            "outcome",
+            _("By outcome of the concluded applications"),
+            _by_choice(count_by("outcome", received.exclude(outcome="")), c.Outcome.choices),
+        ),
+        Table(
+            "month",
+            _("By month of receipt"),
+            [Cell(formats.date_format(date(year, m, 1), "F"), by_month.get(m, 0)) for m in range(1, 13)],
+        ),
+    ]
+    for table in tables:
+        protect(table)
+    # Channel, region and month count the same applications: one hidden total hides all three.
+    same = [t for t in tables if t.key in ("channel", "region", "month")]
+    if any(t.total_hidden for t in same):
+        for t in same:
+            t.total_hidden = True
+    return tables
