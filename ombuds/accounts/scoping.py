@@ -21,7 +21,9 @@ Rules, ORed over the user's roles (RoleScope):
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import rules
 from django.db import models
@@ -41,6 +43,9 @@ class Scope:
     creator: str | None = "created_by"
     intake_open: str | None = None  # path to a boolean: still with the desk that registered it
     restricted: str | None = None  # path to a boolean: the record is in the secret tier
+    # An app's own widening rule, `also(user) -> Q`, ORed in before the secret-tier filter (which
+    # still applies); e.g. the head of the Applications Department opens urgent cases of any unit.
+    also: Callable[[Any], Q] | None = None
     # Only when a path crosses a to-many relation can a row match twice; DISTINCT costs a sort on
     # large tables, so it is asked for explicitly.
     distinct: bool = False
@@ -90,6 +95,8 @@ def visible_q(user, scope: Scope) -> Q:
         # their scope says: nobody loses the case they have just registered.
         if scope.creator and scope.intake_open:
             base |= Q(**{scope.creator: user, scope.intake_open: True})
+        if scope.also:
+            base |= scope.also(user)
     if not scope.restricted or user.has_perm("accounts.view_secret_tier"):
         return base
     secret = Q(**{scope.restricted: True})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.scoping import Scope, ScopedQuerySet
 from ombuds.complaints import choices as c
+from ombuds.complaints.permissions import urgent_from_every_unit
 from ombuds.core.data_classes import DataClass
 from ombuds.core.fields import EncryptedTextField
 from ombuds.core.models import Authority, BaseModel, District, Region, TranslatedName
@@ -193,6 +194,7 @@ class Application(BaseModel):
         creator="created_by",
         intake_open="in_intake",
         restricted="is_secret",
+        also=urgent_from_every_unit,
     )
     objects = ScopedQuerySet.as_manager()
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ombuds.accounts.choices import OrgUnitKind, RoleCode
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, Call, Party, RegisterCounter
+from ombuds.complaints.routing import urgent_contacts
 from ombuds.complaints.services.common import require
 from ombuds.core import audit, crypto, deadlines, notifications
 from ombuds.core.clock import WorkingCalendar, due_after
@@ -135,12 +136,12 @@ def register_application(
     deadlines.close_deadline(actor, ack)
     deadlines.start_deadline(actor, app, "reasoned_refusal", start=received_at, cal=cal)
     if app.is_urgent:
-        heads = list(_staff_with(RoleCode.DEPARTMENT_HEAD, unit=unit))
+        contacts = urgent_contacts(app)
         deadlines.start_deadline(
-            actor, app, "urgent_triage", start=received_at, cal=cal, responsible=heads[0] if heads else None
+            actor, app, "urgent_triage", start=received_at, cal=cal, responsible=contacts[0] if contacts else None
         )
-        for head in heads:
-            notifications.notify(head, "complaints.application.urgent", {"number": number}, app.get_absolute_url())
+        for person in contacts:
+            notifications.notify(person, "complaints.application.urgent", {"number": number}, app.get_absolute_url())
     if app.forwarding_breach:
         audit.record(
             "complaints.application.forwarding_breach",
