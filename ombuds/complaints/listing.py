@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, RightTopic
+from ombuds.complaints.permissions import HANDLE, REGISTER, VIEW_ALL
 from ombuds.core.choices import DeadlineStatus
 from ombuds.core.models import Authority, Deadline, District, Region
 from ombuds.core.search import match_words
 
-HANDLE = "complaints.handle_application"
 PAGE_SIZE = 50
 LIST_FIELDS = (
     "public_id",
@@ -73,7 +73,7 @@ class FilterForm(forms.Form):
 def may_use_register(user) -> bool:
     """The register (and its API list) is open to intake clerks, case handlers and those who see
     every record; each still sees only the rows their scope allows."""
-    return any(user.has_perm(p) for p in ("accounts.register_intake", HANDLE, "accounts.view_all_records"))
+    return any(user.has_perm(p) for p in (REGISTER, HANDLE, VIEW_ALL))
 
 
 def filtered_applications(user, params):

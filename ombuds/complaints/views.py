@@ -19,9 +19,9 @@ from ombuds.complaints import forms as f
 from ombuds.complaints import letters, services
 from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import Status
-from ombuds.complaints.listing import HANDLE, call_counts, filtered_applications, may_use_register, page_of
+from ombuds.complaints.listing import call_counts, filtered_applications, may_use_register, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
-from ombuds.complaints.permissions import TRANSFER
+from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER, VIEW_SECRET
 from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import PurposeRequired
@@ -49,7 +49,7 @@ def application_list(request):
     return render(request, template, context)
 
 
-@permission_required("accounts.register_intake", raise_exception=True)
+@permission_required(REGISTER, raise_exception=True)
 def application_register(request):
     channel = request.POST.get("channel") or request.GET.get("channel") or "post"
     form = f.RegisterForm(request.POST or None, initial={"channel": channel}, channel=channel)
@@ -104,7 +104,7 @@ def _render_detail(request, app: Application, purpose: str, bound: dict | None =
         "forms": {**_action_forms(request.user, app), **(bound or {})},
         "show_contacts": not (app.applicant and app.applicant.contacts_secret)
         or request.user == app.assignee
-        or request.user.has_perm("accounts.view_secret_tier"),
+        or request.user.has_perm(VIEW_SECRET),
     }
     return render(request, "complaints/application_detail.html", context)
 
@@ -245,7 +245,7 @@ def info_request_action(request, public_id, action):
     return redirect(app.get_absolute_url())
 
 
-@permission_required("accounts.register_intake", raise_exception=True)
+@permission_required(REGISTER, raise_exception=True)
 def call_log(request):
     """The 916 desk: log a call in under a minute; my recent calls beside the form."""
     form = f.CallForm(request.POST or None, initial={"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
@@ -258,7 +258,7 @@ def call_log(request):
 
 
 @require_POST
-@permission_required("accounts.register_intake", raise_exception=True)
+@permission_required(REGISTER, raise_exception=True)
 def call_convert(request, public_id):
     call = get_object_for_user(Call.objects, request.user, public_id, write=True)
     district = call.district or request.user.org_unit.districts().first()
@@ -321,7 +321,7 @@ def application_attachment(request, public_id, attachment_id):
     return download_response(attachment)
 
 
-@permission_required("accounts.register_intake", raise_exception=True)
+@permission_required(REGISTER, raise_exception=True)
 def call_statistics(request):
     """Quarterly 916 statistics: calls by topic (domain.md §7.3)."""
     today = timezone.localdate()

@@ -14,8 +14,9 @@ from rest_framework.response import Response
 from ombuds.accounts.scoping import get_object_for_user
 from ombuds.complaints import services
 from ombuds.complaints.api import serializers as s
-from ombuds.complaints.listing import HANDLE, may_use_register
+from ombuds.complaints.listing import may_use_register
 from ombuds.complaints.models import Application, Call, InfoRequest
+from ombuds.complaints.permissions import HANDLE, REGISTER
 from ombuds.core.models import Authority
 
 PURPOSE = OpenApiParameter("purpose", OpenApiTypes.STR, description="Why a secret-tier record is opened (audited).")
@@ -65,7 +66,7 @@ class ApplicationViewSet(
         return super().retrieve(request, *args, **kwargs)
 
     def create(self, request, *args, **kwargs):
-        _require(request.user, "accounts.register_intake")  # before validating: no hints for outsiders
+        _require(request.user, REGISTER)  # before validating: no hints for outsiders
         return super().create(request, *args, **kwargs)
 
     def perform_create(self, serializer):
@@ -138,11 +139,11 @@ class CallViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gener
     queryset = Call.objects.none()  # for the schema; requests use get_queryset
 
     def get_queryset(self):
-        _require(self.request.user, "accounts.register_intake")
+        _require(self.request.user, REGISTER)
         return Call.objects.visible_to(self.request.user).select_related("topic", "district", "application")
 
     def perform_create(self, serializer):
-        _require(self.request.user, "accounts.register_intake")
+        _require(self.request.user, REGISTER)
         serializer.instance = services.log_call(self.request.user, **serializer.validated_data)
 
 

@@ -10,21 +10,12 @@ from django.utils.translation import gettext as _
 
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, CaseNote, Measure
-from ombuds.complaints.permissions import TRANSFER
-from ombuds.complaints.services.common import move, open_deadlines
+from ombuds.complaints.permissions import HANDLE, TRANSFER
+from ombuds.complaints.services.common import open_deadlines
 from ombuds.core import audit, deadlines, notifications, uploads
-from ombuds.core.services import require
+from ombuds.core.services import lock, move, require, save
 
 DECISIONS = {"accept", "refuse", "refer", "request_info"}
-
-
-def _lock(app: Application) -> Application:
-    return Application.objects.select_for_update(of=("self",)).select_related("unit").get(pk=app.pk)
-
-
-def _save(app: Application, actor, *fields: str) -> None:
-    app.updated_by = actor
-    app.save(update_fields=[*fields, "updated_by", "updated_at"])
 
 
 def _close_deadlines(actor, app, *codes: str) -> None:
@@ -37,9 +28,10 @@ def decide_admissibility(
     actor, app: Application, decision: str, *, reason: str = "", ground: str = "", referred_to=None
 ) -> Application:
     """Accept, refuse (with a ground and reasons), refer (to a body), or ask the applicant for more."""
+    require(actor, HANDLE)
     if decision not in DECISIONS:
         raise ValidationError(_("Unknown decision."))
-    app = _lock(app)
+    app = lock(app, "unit")
     if app.status not in c.INTAKE_STATUSES:
         raise ValidationError(_("Admissibility has already been decided."))
     if decision == "refuse":
@@ -55,7 +47,7 @@ def decide_admissibility(
         "refer": c.Status.REFERRED,
         "request_info": c.Status.INFO_REQUESTED,
     }[decision]
-    old = move(app, target)
+    old = move(app, target, c.TRANSITIONS)
     now = timezone.now()
     app.refusal_ground = ground if decision == "refuse" else ""
     app.referred_to = referred_to if decision == "refer" else None
@@ -64,7 +56,7 @@ def decide_admissibility(
     if decision != "request_info":
         app.decided_at = now
         _close_deadlines(actor, app, "reasoned_refusal", "urgent_triage")
-    _save(app, actor, "status", "refusal_ground", "referred_to", "decision_reason", "in_intake", "decided_at")
+    save(app, actor, "status", "refusal_ground", "referred_to", "decision_reason", "in_intake", "decided_at")
     if decision == "accept":
         rule = (
             "consideration_access_to_information"
@@ -88,12 +80,13 @@ def decide_admissibility(
 
 @transaction.atomic
 def assign_application(actor, app: Application, assignee) -> Application:
-    app = _lock(app)
+    require(actor, HANDLE)
+    app = lock(app, "unit")
     if app.status == c.Status.CLOSED:
         raise ValidationError(_("A closed application cannot be assigned."))
     previous = app.assignee.username if app.assignee_id else None
     app.assignee = assignee
-    _save(app, actor, "assignee")
+    save(app, actor, "assignee")
     for deadline in open_deadlines(app, "consideration", "consideration_access_to_information"):
         deadline.responsible = assignee
         deadline.save(update_fields=["responsible", "updated_at"])
@@ -110,13 +103,13 @@ def transfer_application(actor, app: Application, unit, reason: str) -> Applicat
     require(actor, TRANSFER, app)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    app = _lock(app)
+    app = lock(app, "unit")
     if app.status == c.Status.CLOSED:
         raise ValidationError(_("A closed application cannot be transferred."))
     old_unit = app.unit.code
     # Handed on: the receiving unit has it now, the desk that registered it no longer does.
     app.unit, app.assignee, app.in_intake = unit, None, False
-    _save(app, actor, "unit", "assignee", "in_intake")
+    save(app, actor, "unit", "assignee", "in_intake")
     audit.record(
         "complaints.application.transferred",
         actor=actor,
@@ -128,6 +121,7 @@ def transfer_application(actor, app: Application, unit, reason: str) -> Applicat
 
 @transaction.atomic
 def add_note(actor, app: Application, text: str) -> CaseNote:
+    require(actor, HANDLE)
     if not text.strip():
         raise ValidationError({"text": _("The note is empty.")})
     note = CaseNote.objects.create(application=app, text=text.strip(), created_by=actor, updated_by=actor)
@@ -138,7 +132,8 @@ def add_note(actor, app: Application, text: str) -> CaseNote:
 @transaction.atomic
 def extend_consideration(actor, app: Application, reason: str) -> Application:
     """Once, with reasons; the applicant is to be informed (recorded in the audit trail)."""
-    app = _lock(app)
+    require(actor, HANDLE)
+    app = lock(app, "unit")
     if app.status != c.Status.UNDER_CONSIDERATION:
         raise ValidationError(_("Only an application under consideration can be extended."))
     deadline = open_deadlines(app, "consideration", "consideration_access_to_information").first()
@@ -156,6 +151,7 @@ def extend_consideration(actor, app: Application, reason: str) -> Application:
 
 @transaction.atomic
 def add_measure(actor, app: Application, *, kind: str, addressee, text: str, recommendation_ref: str = "") -> Measure:
+    require(actor, HANDLE)
     if app.status not in (c.Status.UNDER_CONSIDERATION, c.Status.CONCLUDED):
         raise ValidationError(_("Measures are taken while the application is considered."))
     if not text.strip():
@@ -187,16 +183,17 @@ def conclude_application(
     actor, app: Application, outcome: str, *, rights_restored: bool = False, reason: str = ""
 ) -> Application:
     """Conclusion of §6; a violation found needs at least one measure already taken."""
+    require(actor, HANDLE)
     if outcome not in c.Outcome.values:
         raise ValidationError({"outcome": _("Choose an outcome.")})
-    app = _lock(app)
+    app = lock(app, "unit")
     if outcome == c.Outcome.VIOLATION_FOUND and not app.measures.exists():
         raise ValidationError(_("A violation was found: record at least one measure first."))
-    old = move(app, c.Status.CONCLUDED)
+    old = move(app, c.Status.CONCLUDED, c.TRANSITIONS)
     app.outcome, app.rights_restored, app.concluded_at = outcome, rights_restored, timezone.now()
     if reason.strip():
         app.decision_reason = reason.strip()
-    _save(app, actor, "status", "outcome", "rights_restored", "concluded_at", "decision_reason")
+    save(app, actor, "status", "outcome", "rights_restored", "concluded_at", "decision_reason")
     _close_deadlines(actor, app, "consideration", "consideration_access_to_information")
     deadlines.start_deadline(actor, app, "applicant_notification", responsible=app.assignee)
     audit.record(
@@ -210,10 +207,11 @@ def conclude_application(
 
 @transaction.atomic
 def notify_applicant(actor, app: Application) -> Application:
-    app = _lock(app)
-    old = move(app, c.Status.APPLICANT_NOTIFIED)
+    require(actor, HANDLE)
+    app = lock(app, "unit")
+    old = move(app, c.Status.APPLICANT_NOTIFIED, c.TRANSITIONS)
     app.notified_at = timezone.now()
-    _save(app, actor, "status", "notified_at")
+    save(app, actor, "status", "notified_at")
     _close_deadlines(actor, app, "applicant_notification")
     audit.record(
         "complaints.application.applicant_notified", actor=actor, obj=app, changes={"status": [old, app.status]}
@@ -223,10 +221,11 @@ def notify_applicant(actor, app: Application) -> Application:
 
 @transaction.atomic
 def close_application(actor, app: Application) -> Application:
-    app = _lock(app)
-    old = move(app, c.Status.CLOSED)
+    require(actor, HANDLE)
+    app = lock(app, "unit")
+    old = move(app, c.Status.CLOSED, c.TRANSITIONS)
     app.closed_at = timezone.now()
-    _save(app, actor, "status", "closed_at")
+    save(app, actor, "status", "closed_at")
     audit.record("complaints.application.closed", actor=actor, obj=app, changes={"status": [old, app.status]})
     return app
 
@@ -234,14 +233,15 @@ def close_application(actor, app: Application) -> Application:
 @transaction.atomic
 def reopen_application(actor, app: Application, new_facts: str) -> Application:
     """Only with new facts (§3.1): consideration starts again with a fresh deadline."""
+    require(actor, HANDLE)
     if not new_facts.strip():
         raise ValidationError({"new_facts": _("Describe the new facts.")})
-    app = _lock(app)
+    app = lock(app, "unit")
     if app.status != c.Status.CLOSED:
         raise ValidationError(_("Only a closed application can be reopened."))
-    old = move(app, c.Status.UNDER_CONSIDERATION)
+    old = move(app, c.Status.UNDER_CONSIDERATION, c.TRANSITIONS)
     app.closed_at, app.outcome, app.concluded_at, app.notified_at = None, "", None, None
-    _save(app, actor, "status", "closed_at", "outcome", "concluded_at", "notified_at")
+    save(app, actor, "status", "closed_at", "outcome", "concluded_at", "notified_at")
     deadlines.start_deadline(actor, app, "consideration", responsible=app.assignee)
     audit.record(
         "complaints.application.reopened",
@@ -255,6 +255,7 @@ def reopen_application(actor, app: Application, new_facts: str) -> Application:
 @transaction.atomic
 def attach_file(actor, app: Application, uploaded):
     """A document for the case file (safe upload: type, content and size checked)."""
+    require(actor, HANDLE)
     if app.status == c.Status.CLOSED:
         raise ValidationError(_("Reopen the application before adding documents."))
     return uploads.store(actor, app, uploaded)

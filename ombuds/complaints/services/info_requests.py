@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, InfoRequest
+from ombuds.complaints.permissions import HANDLE
 from ombuds.core import audit, deadlines
+from ombuds.core.services import lock, require, save
 
 RULE_FOR_BASIS = {
     c.InfoRequestBasis.ACCESS_TO_INFORMATION: "info_request_reply_access_to_information",
@@ -18,12 +20,9 @@ RULE_FOR_BASIS = {
 }
 
 
-def _lock(request: InfoRequest) -> InfoRequest:
-    return InfoRequest.objects.select_for_update(of=("self",)).select_related("application").get(pk=request.pk)
-
-
 @transaction.atomic
 def send_info_request(actor, app: Application, *, addressee, basis: str, questions: str) -> InfoRequest:
+    require(actor, HANDLE)
     if app.status not in (c.Status.UNDER_CONSIDERATION, c.Status.REGISTERED, c.Status.INFO_REQUESTED):
         raise ValidationError(_("Information can only be requested while the application is open."))
     if basis not in RULE_FOR_BASIS:
@@ -53,14 +52,14 @@ def send_info_request(actor, app: Application, *, addressee, basis: str, questio
 
 @transaction.atomic
 def record_reply(actor, request: InfoRequest, reply: str) -> InfoRequest:
-    request = _lock(request)
+    require(actor, HANDLE)
+    request = lock(request, "application")
     if request.status == c.InfoRequestStatus.ANSWERED:
         raise ValidationError(_("The reply is already recorded."))
     if not reply.strip():
         raise ValidationError({"reply": _("The reply is empty.")})
     request.status, request.reply, request.reply_at = c.InfoRequestStatus.ANSWERED, reply.strip(), timezone.now()
-    request.updated_by = actor
-    request.save(update_fields=["status", "reply", "reply_at", "updated_by", "updated_at"])
+    save(request, actor, "status", "reply", "reply_at")
     late = request.reply_at > request.due_at
     audit.record("complaints.inforequest.answered", actor=actor, obj=request, changes={"late": late})
     return request
@@ -68,11 +67,12 @@ def record_reply(actor, request: InfoRequest, reply: str) -> InfoRequest:
 
 @transaction.atomic
 def remind_info_request(actor, request: InfoRequest) -> InfoRequest:
-    request = _lock(request)
+    require(actor, HANDLE)
+    request = lock(request, "application")
     if request.status not in (c.InfoRequestStatus.SENT, c.InfoRequestStatus.OVERDUE, c.InfoRequestStatus.REMINDED):
         raise ValidationError(_("Only an unanswered request can be reminded."))
-    request.status, request.reminders, request.updated_by = c.InfoRequestStatus.REMINDED, request.reminders + 1, actor
-    request.save(update_fields=["status", "reminders", "updated_by", "updated_at"])
+    request.status, request.reminders = c.InfoRequestStatus.REMINDED, request.reminders + 1
+    save(request, actor, "status", "reminders")
     audit.record("complaints.inforequest.reminded", actor=actor, obj=request, changes={"reminders": request.reminders})
     return request
 
@@ -80,19 +80,21 @@ def remind_info_request(actor, request: InfoRequest) -> InfoRequest:
 @transaction.atomic
 def escalate_info_request(actor, request: InfoRequest, reason: str) -> InfoRequest:
     """After reminders: to the authority's superior body (recorded with the reason)."""
+    require(actor, HANDLE)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    request = _lock(request)
+    request = lock(request, "application")
     if request.status not in (c.InfoRequestStatus.OVERDUE, c.InfoRequestStatus.REMINDED):
         raise ValidationError(_("Only an overdue or reminded request can be escalated."))
-    request.status, request.updated_by = c.InfoRequestStatus.ESCALATED, actor
-    request.save(update_fields=["status", "updated_by", "updated_at"])
+    request.status = c.InfoRequestStatus.ESCALATED
+    save(request, actor, "status")
     audit.record("complaints.inforequest.escalated", actor=actor, obj=request, changes={"reason": reason.strip()})
     return request
 
 
 def mark_overdue_info_requests(now=None) -> int:
-    """Periodic job: unanswered requests past their due time become overdue."""
+    """Periodic job, run by the system (no actor, so no permission to check): unanswered
+    requests past their due time become overdue."""
     now = now or timezone.now()
     with transaction.atomic():
         due = list(

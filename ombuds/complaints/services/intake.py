@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from ombuds.accounts.choices import OrgUnitKind, RoleCode
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, Call, Party, RegisterCounter
+from ombuds.complaints.permissions import REGISTER
 from ombuds.complaints.routing import urgent_contacts
-from ombuds.complaints.services.common import require
 from ombuds.core import audit, crypto, deadlines, notifications
 from ombuds.core.clock import WorkingCalendar, due_after
 from ombuds.core.models import DeadlineRule
+from ombuds.core.services import require, save
 
 PARTY_FIELDS = {
     "kind",
@@ -94,7 +95,7 @@ def register_application(
     **fields,
 ) -> Application:
     """Register an application from any channel: number, acknowledgement, deadlines, alerts."""
-    require(actor, "accounts.register_intake")
+    require(actor, REGISTER)
     received_at = received_at or timezone.now()
     cal = WorkingCalendar.load()
     sequence, number = _next_number(unit, timezone.localtime(received_at).year)
@@ -160,7 +161,8 @@ def register_application(
 
 
 def duplicate_candidates(app: Application, limit: int = 5) -> list[Application]:
-    """Earlier applications by the same applicant against a common respondent with similar text."""
+    """Earlier applications by the same applicant against a common respondent with similar text
+    (reads only; the caller shows them on a page the user may already see)."""
     if app.applicant is None or not app.applicant.surname:
         return []
     respondents = list(app.respondents.values_list("pk", flat=True))
@@ -193,7 +195,7 @@ def log_call(
     urgent: bool = False,
     note: str = "",
 ) -> Call:
-    require(actor, "accounts.register_intake")
+    require(actor, REGISTER)
     call = Call.objects.create(
         received_at=received_at or timezone.now(),
         caller_name=caller_name,
@@ -212,6 +214,7 @@ def log_call(
 @transaction.atomic
 def convert_call(actor, call: Call, *, unit, summary: str, district, **fields) -> Application:
     """Turn a 916 call into an application (one click in the call log); the call stays linked."""
+    require(actor, REGISTER)
     call = Call.objects.select_for_update().get(pk=call.pk)
     if call.application_id:
         raise ValidationError(_("This call is already an application."))
@@ -232,7 +235,6 @@ def convert_call(actor, call: Call, *, unit, summary: str, district, **fields) -
         **fields,
     )
     call.application = app
-    call.updated_by = actor
-    call.save(update_fields=["application", "updated_by", "updated_at"])
+    save(call, actor, "application")
     audit.record("complaints.call.converted", actor=actor, obj=call, changes={"application": app.number})
     return app
