@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from ombuds.core import notifications
 from ombuds.core.models import AuditEvent, Notification
+from ombuds.core.widgets import LOOKUPS
 
 
 def csrf_failure(request, reason=""):
@@ -71,3 +73,18 @@ def notification_read(request, public_id):
     if request.htmx:
         return render(request, "core/_notification_row.html", {"item": item, "text": notifications.render(item)})
     return redirect("core:notification_list")
+
+
+def lookup(request, name):
+    """Suggestions for an autocomplete field (core/widgets.py): at most a few <option>s."""
+    found = LOOKUPS.get(name)
+    if found is None:
+        raise Http404
+    if not found.allowed(request.user):
+        raise PermissionDenied
+    # htmx sends the input under its own (possibly prefixed) name; without htmx, ?q=.
+    text = request.GET.get("q") or next(iter(request.GET.values()), "")
+    labels = [found.label(obj) for obj in found.search(text[:100])]
+    response = render(request, "core/_lookup_options.html", {"labels": labels})
+    response["Cache-Control"] = "private, max-age=60"
+    return response

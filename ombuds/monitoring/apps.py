@@ -8,7 +8,19 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring of places of deprivation of liberty")
 
     def ready(self) -> None:
+        from ombuds.core import widgets
         from ombuds.core.notifications import register_kind
+        from ombuds.monitoring.models import Place
+
+        widgets.register(
+            widgets.Lookup(
+                "places",
+                queryset=lambda: Place.objects.filter(is_active=True).select_related("district"),
+                fields=("name_az", "name_en", "name_ru"),
+                permission="monitoring.view_place",
+                detail=lambda place: place.district.name,
+            )
+        )
 
         register_kind(
             "monitoring.reprisalcase.first_contact",

@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.core.models import Authority
+from ombuds.core.widgets import LookupField
 from ombuds.monitoring import choices as c
-from ombuds.monitoring.models import Interview, Place
+from ombuds.monitoring.models import Interview
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -19,7 +20,7 @@ class PlaceFilterForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    place = forms.ModelChoiceField(label=_("Place"), queryset=Place.objects.filter(is_active=True))
+    place = LookupField("places", label=_("Place"))
     unit = forms.ModelChoiceField(
         label=_("Lead unit"), queryset=OrgUnit.objects.filter(kind__in=["npg", "regional_centre"])
     )
@@ -127,6 +128,7 @@ class AllegationForm(forms.Form):
 
 
 class VisitFilterForm(forms.Form):
+    place = LookupField("places", label=_("Place"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *c.VisitStatus.choices])
     visit_type = forms.ChoiceField(label=_("Visit type"), required=False, choices=[("", "—"), *c.VisitType.choices])
     q = forms.CharField(label=_("Search in findings"), required=False, max_length=100)
@@ -134,7 +136,7 @@ class VisitFilterForm(forms.Form):
 
 
 class PlanItemForm(forms.Form):
-    place = forms.ModelChoiceField(label=_("Place"), queryset=Place.objects.filter(is_active=True))
+    place = LookupField("places", label=_("Place"))
     quarter = forms.TypedChoiceField(label=_("Quarter"), choices=[(q, q) for q in range(1, 5)], coerce=int)
     visit_type = forms.ChoiceField(label=_("Visit type"), choices=c.VisitType.choices)
     theme = forms.CharField(label=_("Theme"), required=False, max_length=200)

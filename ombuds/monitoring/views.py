@@ -93,10 +93,13 @@ def visit_list(request):
     """Visits the user may see, filtered by status and type; the search looks into the findings."""
     if not request.user.has_perm(MANAGE) and not request.user.has_perm("accounts.view_all_records"):
         raise PermissionDenied
-    form = f.VisitFilterForm(request.GET or None)
+    # Its own ids: the scheduling form beside it has fields of the same names.
+    form = f.VisitFilterForm(request.GET or None, auto_id="filter_%s")
+    if not request.user.has_perm("monitoring.view_place"):
+        del form.fields["place"]  # its suggestions come from the register of places
     data = form.cleaned_data if form.is_valid() else {}
     visits = Visit.objects.visible_to(request.user).select_related("place", "unit")
-    for field in ("status", "visit_type"):
+    for field in ("place", "status", "visit_type"):
         if data.get(field):
             visits = visits.filter(**{field: data[field]})
     if data.get("mine"):

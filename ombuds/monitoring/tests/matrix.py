@@ -250,6 +250,18 @@ ROWS = [
         note="the token in the address is the key; contents follow the token owner's scope",
     ),
     Row("monitoring:place_list", *_statuses(403, s200=VIEW_PLACES), url=lambda _u: reverse("monitoring:place_list")),
+    Row(
+        "core:lookup",
+        *_statuses(403, s200=VIEW_PLACES),
+        url=lambda _u: reverse("core:lookup", args=["places"]) + "?q=Yer",
+        note="place suggestions (autocomplete): whoever may read the register of places",
+    ),
+    Row(
+        "core:lookup",
+        *_statuses(404),
+        url=lambda _u: reverse("core:lookup", args=["no-such-list"]) + "?q=Yer",
+        note="an unknown list",
+    ),
     Row("monitoring:place_detail", *_statuses(403, s200=VIEW_PLACES), url=place_url),
     Row("monitoring:visit_list", *_statuses(403, s200=MANAGERS), url=lambda _u: reverse("monitoring:visit_list")),
     Row(

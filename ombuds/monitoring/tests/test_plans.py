@@ -22,7 +22,7 @@ def test_plan_item_to_visit_to_on_site_application_and_reprisal(lead, staff_clie
     place = make_place(lead, capacity=300)
     response = client.post(reverse("monitoring:plan_create"), {"year": 2025, "title": "2025 visit plan"})
     plan_url = response["Location"]
-    client.post(plan_url, {"place": place.pk, "quarter": 2, "visit_type": "in_depth", "theme": "Health care"})
+    client.post(plan_url, {"place": str(place), "quarter": 2, "visit_type": "in_depth", "theme": "Health care"})
     page = client.get(plan_url).content.decode()
     assert "Health care" in page
     item = place.plan_items.get()
