@@ -375,6 +375,13 @@ def load_deadline_rules(DeadlineRule) -> None:  # noqa: N803 - historical model 
         )
 
 
+def fill_missing_russian_names(Model, rows, key: str) -> None:  # noqa: N803 - historical model class
+    """Give rows without a Russian name the one from the sourced file (matched by `key`); a name
+    someone already entered in the admin is kept."""
+    for row in rows:
+        Model.objects.filter(**{key: row[key]}, name_ru="").update(name_ru=row["name_ru"])
+
+
 def load_authorities(Authority) -> None:  # noqa: N803 - historical model class
     rows = read_csv("az-authorities.csv")
     for row in rows:
@@ -383,6 +390,7 @@ def load_authorities(Authority) -> None:  # noqa: N803 - historical model class
             defaults=dict(
                 name_az=row["name_az"],
                 name_en=row["name_en"],
+                name_ru=row["name_ru"],
                 kind=row["kind"],
                 excluded_from_mandate=row["excluded_from_mandate"] == "true",
                 source=row["source"],

@@ -94,14 +94,15 @@ def _district_police_places() -> int:
     mia = Authority.objects.get(code="mia")
     made = 0
     for district in District.objects.exclude(region__code="nakhchivan"):
-        for kind, az, en in (
-            ("temporary_detention", "RPŞ müvəqqəti saxlama yeri", "police temporary detention"),
-            ("police_division", "rayon polis şöbəsi", "district police division"),
+        for kind, az, en, ru in (
+            ("temporary_detention", "RPŞ müvəqqəti saxlama yeri", "police temporary detention", "ИВС отдела полиции"),
+            ("police_division", "rayon polis şöbəsi", "district police division", "районный отдел полиции"),
         ):
             services.register_place(
                 None,
                 name_az=f"{district.name_az} {az}",
                 name_en=f"{district.name_en} {en}",
+                name_ru=f"{district.name_ru}: {ru}",
                 place_type=kind,
                 authority=mia,
                 district=district,

@@ -1,7 +1,7 @@
 """Import of the register of places from CSV or XLSX, row by row, with a per-row error report.
 
 Columns (those of the sourced list in ombuds/core/data/az-places-of-detention.csv):
-name_en, name_az, type, supervising_authority, district_code, capacity, source, note.
+name_en, name_az, name_ru, type, supervising_authority, district_code, capacity, source, note.
 A row that fails is reported with its number and reason and does not stop the others; a row
 matching an existing place (same Azerbaijani name and district) updates it.
 """
@@ -75,6 +75,7 @@ def import_places(actor, path: Path, *, progress=None) -> Report:
             code = AUTHORITY_BY_TEXT.get(row.get("supervising_authority", "").strip().lower())
             fields = dict(
                 name_en=row.get("name_en", ""),
+                name_ru=row.get("name_ru", ""),
                 place_type=row["type"],
                 authority=authorities.get(code),
                 capacity=capacity,
