@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
-from ombuds.complaints.models import RightTopic
+from ombuds.complaints.models import Application, RightTopic
 from ombuds.core.models import Authority, District
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -52,6 +52,13 @@ class RegisterForm(forms.Form):
     address = forms.CharField(label=_("Address"), required=False, max_length=300)
     contacts_secret = forms.BooleanField(label=_("Keep the contact details secret"), required=False)
     summary = forms.CharField(label=_("Summary of the complaint"), widget=forms.Textarea(attrs={"rows": 5}))
+    repeat_of = forms.CharField(
+        label=_("Repeats application no."),
+        required=False,
+        max_length=40,
+        help_text=_("The registration number of the earlier application, for example 2025/MUR/00012."),
+    )
+    new_facts = forms.BooleanField(label=_("The repeat application gives new facts"), required=False)
     district = forms.ModelChoiceField(label=_("District concerned"), queryset=District.objects.order_by("name_az"))
     respondents = forms.ModelMultipleChoiceField(
         label=_("Respondent authorities"), required=False, queryset=Authority.objects.filter(is_active=True)
@@ -82,16 +89,30 @@ class RegisterForm(forms.Form):
     victim_is_minor = forms.BooleanField(label=_("The victim is a minor"), required=False)
     sensitivity = forms.ChoiceField(label=_("Sensitivity"), choices=c.Sensitivity.choices, initial=c.Sensitivity.NORMAL)
 
-    def __init__(self, *args, channel: str = "", **kwargs):
+    def __init__(self, *args, channel: str = "", user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.sections = CHANNEL_SECTIONS.get(channel, set())
         for section, names in SECTION_FIELDS.items():
             if section not in self.sections:
                 for name in names:
                     del self.fields[name]
 
+    def clean_repeat_of(self):
+        """The earlier application by its number, among those the clerk may see (an unknown and an
+        unseen number get the same answer)."""
+        number = self.cleaned_data["repeat_of"].strip()
+        if not number:
+            return None
+        earlier = Application.objects.visible_to(self.user).filter(number__iexact=number).first()
+        if earlier is None:
+            raise forms.ValidationError(_("No application with this number is open to you."))
+        return earlier
+
     def clean(self):
         data = super().clean()
+        if data.get("new_facts") and not data.get("repeat_of"):
+            self.add_error("repeat_of", _("New facts are recorded for a repeat application: give its number."))
         kind = data.get("applicant_kind")
         if kind == c.ApplicantKind.PERSON and not (data.get("surname") or data.get("given_name")):
             self.add_error("surname", _("Give the applicant's name, or choose “Anonymous”."))
@@ -143,6 +164,8 @@ class RegisterForm(forms.Form):
             "urgent_torture",
             "urgent_child",
             "sensitivity",
+            "repeat_of",
+            "new_facts",
         )
         victims = []
         if d.get("victim_surname") or d.get("victim_given_name"):

@@ -31,7 +31,7 @@ from ombuds.core.uploads import download_response
 
 def get_application_for_user(user, public_id, *, write: bool = False, purpose: str = "") -> Application:
     return get_object_for_user(
-        Application.objects.select_related("unit", "district", "applicant", "assignee"),
+        Application.objects.select_related("unit", "district", "applicant", "assignee", "repeat_of"),
         user,
         public_id,
         write=write,
@@ -52,7 +52,7 @@ def application_list(request):
 @permission_required(REGISTER, raise_exception=True)
 def application_register(request):
     channel = request.POST.get("channel") or request.GET.get("channel") or "post"
-    form = f.RegisterForm(request.POST or None, initial={"channel": channel}, channel=channel)
+    form = f.RegisterForm(request.POST or None, initial={"channel": channel}, channel=channel, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             app = services.register_application(request.user, unit=request.user.org_unit, **form.service_kwargs())
@@ -101,6 +101,9 @@ def _render_detail(request, app: Application, purpose: str, bound: dict | None =
             content_type__app_label="complaints", content_type__model="application", object_id=app.pk
         ),
         "can_handle": can_handle,
+        # The earlier application is linked only for those who may open it.
+        "repeat_visible": bool(app.repeat_of_id)
+        and Application.objects.visible_to(request.user).filter(pk=app.repeat_of_id).exists(),
         "forms": {**_action_forms(request.user, app), **(bound or {})},
         "show_contacts": not (app.applicant and app.applicant.contacts_secret)
         or request.user == app.assignee

@@ -32,6 +32,20 @@ class ApplicantSerializer(api.Serializer):
     contacts_secret = serializers.BooleanField(required=False)
 
 
+class VisibleApplicationNumber(serializers.SlugRelatedField):
+    """An earlier application by its registration number, among those the caller may see."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="number", **kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return Application.objects.visible_to(request.user) if request else Application.objects.none()
+
+    def use_pk_only_optimization(self):
+        return False
+
+
 class ApplicationSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -44,6 +58,7 @@ class ApplicationSerializer(api.ModelSerializer):
     )
     assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
     applicant = ApplicantSerializer(write_only=True, required=False)
+    repeat_of = VisibleApplicationNumber(required=False, allow_null=True)
 
     class Meta:
         model = Application
@@ -65,6 +80,8 @@ class ApplicationSerializer(api.ModelSerializer):
             "awareness_date",
             "court_status",
             "about_court_delay",
+            "repeat_of",
+            "new_facts",
             "has_evidence",
             "from_detention",
             "detention_place",

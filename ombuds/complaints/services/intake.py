@@ -96,6 +96,11 @@ def register_application(
 ) -> Application:
     """Register an application from any channel: number, acknowledgement, deadlines, alerts."""
     require(actor, REGISTER)
+    repeat_of = fields.get("repeat_of")
+    if repeat_of is not None and not Application.objects.visible_to(actor).filter(pk=repeat_of.pk).exists():
+        # Forms and the API look the number up among what the clerk may see; a caller may not
+        # link (and so learn of) an application outside its scope.
+        raise ValidationError({"repeat_of": _("No application with this number is open to you.")})
     received_at = received_at or timezone.now()
     cal = WorkingCalendar.load()
     sequence, number = _next_number(unit, timezone.localtime(received_at).year)
