@@ -30,6 +30,10 @@ from ombuds.core.uploads import download_response
 
 
 def get_application_for_user(user, public_id, *, write: bool = False, purpose: str = "") -> Application:
+    # Without the register's permission the whole section is 403 whatever the id; with it, a
+    # record out of scope is 404 like a missing one (the same rule as the API).
+    if not may_use_register(user):
+        raise PermissionDenied
     return get_object_for_user(
         Application.objects.select_related("unit", "district", "applicant", "assignee", "repeat_of"),
         user,
@@ -233,6 +237,8 @@ def info_request_action(request, public_id, action):
     application the user may work on."""
     if action not in INFO_REQUEST_ACTIONS:
         raise Http404
+    if not may_use_register(request.user):  # before the lookup: the answer must not tell what exists
+        raise PermissionDenied
     request_obj = InfoRequest.objects.filter(public_id=public_id).select_related("application").first()
     if request_obj is None:
         raise Http404

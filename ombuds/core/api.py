@@ -98,6 +98,26 @@ class ModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
         return False
 
 
+class SectionMixin:
+    """One rule for what a refusal may reveal, on every view set that uses it.
+
+    The section's permission is checked first, for every action and before any record is looked
+    up: a user without it gets 403 whatever the id, so nothing is learned from the answer. A
+    user with it reaches the records through the scoped querysets and funnels, where a record
+    they may not know of is 404, exactly like one that does not exist.
+    """
+
+    section_permissions: tuple[str, ...] = ()  # any one of them opens the section
+
+    def may_use_section(self, user) -> bool:
+        return not self.section_permissions or any(user.has_perm(p) for p in self.section_permissions)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        if not self.may_use_section(request.user):
+            raise exceptions.PermissionDenied
+
+
 _ERROR = {
     "type": "object",
     "description": "`detail` for the whole request, or a list of messages per field name.",

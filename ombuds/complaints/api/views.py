@@ -17,6 +17,7 @@ from ombuds.complaints.api import serializers as s
 from ombuds.complaints.listing import may_use_register
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER
+from ombuds.core.api import SectionMixin
 from ombuds.core.models import Authority
 
 PURPOSE = OpenApiParameter("purpose", OpenApiTypes.STR, description="Why a secret-tier record is opened (audited).")
@@ -34,7 +35,7 @@ class ApplicationFilter(filters.FilterSet):
 
 
 class ApplicationViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
     serializer_class = s.ApplicationSerializer
     lookup_field = "public_id"
@@ -56,10 +57,8 @@ class ApplicationViewSet(
             purpose=self.request.query_params.get("purpose", ""),
         )
 
-    def list(self, request, *args, **kwargs):
-        if not may_use_register(request.user):
-            raise PermissionDenied
-        return super().list(request, *args, **kwargs)
+    def may_use_section(self, user) -> bool:
+        return may_use_register(user)
 
     @extend_schema(parameters=[PURPOSE])
     def retrieve(self, request, *args, **kwargs):
@@ -148,7 +147,7 @@ class CallViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gener
 
 
 class InfoRequestViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
     serializer_class = s.InfoRequestSerializer
     lookup_field = "public_id"
@@ -161,10 +160,8 @@ class InfoRequestViewSet(
             .order_by("due_at")
         )
 
-    def list(self, request, *args, **kwargs):
-        if not may_use_register(request.user):
-            raise PermissionDenied
-        return super().list(request, *args, **kwargs)
+    def may_use_section(self, user) -> bool:
+        return may_use_register(user)
 
     def perform_create(self, serializer):
         _require(self.request.user, HANDLE)

@@ -7,6 +7,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.exceptions import PermissionDenied
 
 from ombuds.accounts.scoping import get_object_for_user
+from ombuds.core.api import SectionMixin
 from ombuds.monitoring import services
 from ombuds.monitoring.api import serializers as s
 from ombuds.monitoring.models import Allegation, Finding, Interview, Place, PopulationCount, Visit, VisitPlan
@@ -19,14 +20,16 @@ def _require(user, *perms: str) -> None:
         raise PermissionDenied
 
 
-class PlaceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class PlaceViewSet(
+    SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
     queryset = Place.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.PlaceSerializer
+    section_permissions = ("monitoring.view_place",)
     lookup_field = "public_id"
     filterset_fields = ["place_type", "is_active"]
 
     def get_queryset(self):
-        _require(self.request.user, "monitoring.view_place")
         return Place.objects.select_related("authority", "district").order_by("name_az")
 
     def create(self, request, *args, **kwargs):
@@ -37,13 +40,13 @@ class PlaceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         serializer.instance = services.register_place(self.request.user, **serializer.validated_data)
 
 
-class PopulationCountViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class PopulationCountViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     queryset = PopulationCount.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.PopulationCountSerializer
+    section_permissions = ("monitoring.view_place",)
     filterset_fields = ["place__public_id"]
 
     def get_queryset(self):
-        _require(self.request.user, "monitoring.view_place")
         return PopulationCount.objects.select_related("place").order_by("-counted_on")
 
     def create(self, request, *args, **kwargs):
@@ -57,13 +60,13 @@ class PopulationCountViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, vie
         )
 
 
-class VisitPlanViewSet(viewsets.ReadOnlyModelViewSet):
+class VisitPlanViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = VisitPlan.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.VisitPlanSerializer
+    section_permissions = (MANAGE, "accounts.view_all_records")
     lookup_field = "public_id"
 
     def get_queryset(self):
-        _require(self.request.user, MANAGE, "accounts.view_all_records")
         return VisitPlan.objects.visible_to(self.request.user).order_by("-year")
 
     def get_object(self):
@@ -72,14 +75,16 @@ class VisitPlanViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class VisitViewSet(
+    SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
     queryset = Visit.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.VisitSerializer
+    section_permissions = (MANAGE, "accounts.view_all_records")
     lookup_field = "public_id"
     filterset_fields = ["status", "visit_type"]
 
     def get_queryset(self):
-        _require(self.request.user, MANAGE, "accounts.view_all_records")
         return Visit.objects.visible_to(self.request.user).select_related("place", "unit").order_by("-planned_date")
 
     def get_object(self):
@@ -97,13 +102,13 @@ class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         serializer.instance = visit
 
 
-class FindingViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class FindingViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     queryset = Finding.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.FindingSerializer
+    section_permissions = (MANAGE, "accounts.view_all_records")
     filterset_fields = ["area", "severity"]
 
     def get_queryset(self):
-        _require(self.request.user, MANAGE, "accounts.view_all_records")
         visible = Visit.objects.visible_to(self.request.user).values("pk")
         return Finding.objects.filter(visit__in=visible).select_related("visit").order_by("-created_at")
 
@@ -119,13 +124,13 @@ class FindingViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Ge
         serializer.instance = services.add_finding(self.request.user, visit, **data)
 
 
-class InterviewViewSet(viewsets.ReadOnlyModelViewSet):
+class InterviewViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Interview.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.InterviewSerializer
+    section_permissions = (MANAGE, "accounts.view_secret_tier")
     lookup_field = "public_id"
 
     def get_queryset(self):
-        _require(self.request.user, MANAGE, "accounts.view_secret_tier")
         return (
             Interview.objects.filter(visit__in=services.secret_tier_visits(self.request.user).values("pk"))
             .select_related("visit")
@@ -133,13 +138,13 @@ class InterviewViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class AllegationViewSet(viewsets.ReadOnlyModelViewSet):
+class AllegationViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Allegation.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.AllegationSerializer
+    section_permissions = (MANAGE, "accounts.view_secret_tier")
     lookup_field = "public_id"
 
     def get_queryset(self):
-        _require(self.request.user, MANAGE, "accounts.view_secret_tier")
         return (
             Allegation.objects.visible_to(self.request.user)
             .select_related("visit", "interview")

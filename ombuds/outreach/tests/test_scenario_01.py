@@ -57,7 +57,7 @@ def test_scenario_01_founding_training(persona, staff_client):
     assert client.get(plan.get_absolute_url()).status_code == 200
     assert client.get(event.get_absolute_url()).status_code == 200
     app = make_application(commissioner)
-    assert client.get(app.get_absolute_url()).status_code == 404
+    assert client.get(app.get_absolute_url()).status_code == 403  # no register section: 403 whatever the id
     assert client.get(reverse("complaints:list")).status_code == 403
     assert client.get(reverse("monitoring:visit_list")).status_code == 403
 
