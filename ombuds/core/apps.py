@@ -15,6 +15,10 @@ class CoreConfig(AppConfig):
         from ombuds.core.collation import CollatedModelChoiceIterator
 
         install_date_bounds()
+
+        from ombuds.core.admin import audit_admin_site
+
+        audit_admin_site()  # the admin app's ready() has registered every model admin by now
         # Every choice list of records (districts, authorities, units, places, people) in the alphabet of
         # the user's language, in every form and the admin, without each form having to ask for it.
         ModelChoiceField.iterator = CollatedModelChoiceIterator
