@@ -33,6 +33,7 @@ run: setup-demo
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy  # files and settings in pyproject.toml; incremental cache in var/
 
 test: lint
 	$(BIN)/python manage.py check --fail-level WARNING

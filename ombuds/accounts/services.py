@@ -70,7 +70,7 @@ def revoke_role(actor: User | None, user: User, role_code: str) -> None:
 
 @transaction.atomic
 def move_to_unit(actor: User | None, user: User, unit: OrgUnit) -> None:
-    previous = user.org_unit.code if user.org_unit_id else None
+    previous = user.org_unit.code if user.org_unit else None
     user.org_unit = unit
     user.save(update_fields=["org_unit"])
     audit.record("accounts.user.moved", actor=actor, obj=user, changes={"unit": [previous, unit.code]})

@@ -53,7 +53,7 @@ class AuditedAdminMixin:
     event commits or rolls back with the write."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)  # type: ignore[misc]
+        super().save_related(request, form, formsets, change)
         obj = form.instance
         changes = {name: _plain(form.cleaned_data.get(name)) for name in form.changed_data}
         for formset in formsets:
@@ -64,12 +64,12 @@ class AuditedAdminMixin:
 
     def delete_model(self, request, obj):
         audit.record(f"{obj._meta.label_lower}.deleted", actor=request.user, obj=obj, changes={"record": str(obj)})
-        super().delete_model(request, obj)  # type: ignore[misc]
+        super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             audit.record(f"{obj._meta.label_lower}.deleted", actor=request.user, obj=obj, changes={"record": str(obj)})
-        super().delete_queryset(request, queryset)  # type: ignore[misc]
+        super().delete_queryset(request, queryset)
 
 
 def audit_admin_site(site: admin.AdminSite = admin.site) -> None:

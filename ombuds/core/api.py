@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -28,13 +29,13 @@ _FORM_PLUMBING = frozenset({"csrfmiddlewaretoken"})
 class StrictFieldsMixin:
     """Refuse unknown and read-only keys in the input instead of ignoring them."""
 
-    default_error_messages = {
+    default_error_messages: dict[str, StrOrPromise] = {
         "unknown_field": _("Unknown field: this endpoint does not accept it."),
         "read_only_field": _("This field is read-only: it cannot be written."),
     }
 
     def get_fields(self):
-        fields = super().get_fields()  # type: ignore[misc]
+        fields = super().get_fields()
         for field in fields.values():
             # Validators passed explicitly replace DRF's default ones (see core.cleaning).
             if isinstance(field, serializers.DateField | serializers.DateTimeField):
@@ -44,19 +45,19 @@ class StrictFieldsMixin:
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
-            fields = self.fields  # type: ignore[attr-defined]
-            errors: dict[str, list[str]] = {}
+            fields = self.fields
+            errors = {}
             for key in data:
                 if key in _FORM_PLUMBING:
                     continue
                 field = fields.get(key)
                 if field is None:
-                    errors[key] = [self.error_messages["unknown_field"]]  # type: ignore[attr-defined]
+                    errors[key] = [self.error_messages["unknown_field"]]
                 elif field.read_only:
-                    errors[key] = [self.error_messages["read_only_field"]]  # type: ignore[attr-defined]
+                    errors[key] = [self.error_messages["read_only_field"]]
             if errors:
                 raise exceptions.ValidationError(errors)
-        return super().to_internal_value(data)  # type: ignore[misc]
+        return super().to_internal_value(data)
 
 
 class Serializer(StrictFieldsMixin, serializers.Serializer):
@@ -84,7 +85,7 @@ class ModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
     def _nullable(self, source: str) -> bool:
         """Whether any step of a (dotted) source path is a nullable model field."""
-        model = self.Meta.model
+        model: Any = self.Meta.model
         for name in source.split("."):
             try:
                 model_field = model._meta.get_field(name)
@@ -113,7 +114,7 @@ class SectionMixin:
         return not self.section_permissions or any(user.has_perm(p) for p in self.section_permissions)
 
     def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        super().initial(request, *args, **kwargs)
         if not self.may_use_section(request.user):
             raise exceptions.PermissionDenied
 

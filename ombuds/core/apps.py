@@ -21,4 +21,4 @@ class CoreConfig(AppConfig):
         audit_admin_site()  # the admin app's ready() has registered every model admin by now
         # Every choice list of records (districts, authorities, units, places, people) in the alphabet of
         # the user's language, in every form and the admin, without each form having to ask for it.
-        ModelChoiceField.iterator = CollatedModelChoiceIterator
+        ModelChoiceField.iterator = CollatedModelChoiceIterator  # type: ignore[misc]

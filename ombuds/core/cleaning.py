@@ -86,5 +86,6 @@ BOUNDED_FIELDS = (forms.DateField, forms.DateTimeField, drf_fields.DateField, dr
 
 def install_date_bounds() -> None:
     for field_class in BOUNDED_FIELDS:
-        if validate_date_in_range not in field_class.default_validators:
-            field_class.default_validators = [*field_class.default_validators, validate_date_in_range]
+        validators = field_class.default_validators  # type: ignore[misc]
+        if validate_date_in_range not in validators:
+            field_class.default_validators = [*validators, validate_date_in_range]  # type: ignore[misc]

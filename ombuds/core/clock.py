@@ -35,7 +35,8 @@ class WorkingCalendar:
         """One query; load once per request or job and pass the calendar around."""
         from ombuds.core.models import CalendarDay
 
-        rest, worked = set(), set()
+        rest: set[date] = set()
+        worked: set[date] = set()
         for day, kind in CalendarDay.objects.values_list("date", "kind"):
             (worked if kind == CalendarDayKind.TRANSFER_WORKING_DAY else rest).add(day)
         return cls(frozenset(rest), frozenset(worked))

@@ -96,6 +96,7 @@ def resume_deadline(
         left = max(cal.working_days_between(timezone.localdate(deadline.paused_at), timezone.localdate(old_due)), 0)
         deadline.due_at = due_after(now, left, TermUnit.WORKING_DAYS, roll=True, cal=cal)
     else:
+        assert deadline.paused_at is not None  # a paused deadline knows since when
         deadline.due_at = old_due + (now - deadline.paused_at)
     deadline.status, deadline.paused_at, deadline.updated_by = DeadlineStatus.RUNNING, None, actor
     deadline.save(update_fields=["status", "paused_at", "due_at", "updated_by", "updated_at"])

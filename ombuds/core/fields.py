@@ -56,7 +56,7 @@ class EncryptedTextField(models.TextField):
         setattr(cls, self.attname, _Descriptor(self))
 
     def aad(self, instance) -> bytes:
-        return crypto.associated_data(instance._meta.db_table, self.column, str(instance.public_id))
+        return crypto.associated_data(instance._meta.db_table, str(self.column), str(instance.public_id))
 
     def from_db_value(self, value, expression, connection):
         return Sealed(value) if value else ""
@@ -94,7 +94,7 @@ def rotate_model(model, ring=None) -> int:
         changes = {}
         for field, value in zip(fields, values, strict=True):
             if value and crypto.key_id(value) != ring.current:
-                aad = crypto.associated_data(model._meta.db_table, field.column, str(public_id))
+                aad = crypto.associated_data(model._meta.db_table, str(field.column), str(public_id))
                 changes[field.attname] = Sealed(crypto.reencrypt(str(value), aad, ring))
         if changes:
             model._base_manager.filter(pk=pk).update(**changes)

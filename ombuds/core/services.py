@@ -59,7 +59,7 @@ def move(
     return the old value. A refused transition is a ValidationError naming both states."""
     old = getattr(obj, field)
     if target not in transitions.get(old, set()):
-        choices = dict(obj._meta.get_field(field).choices or [])
+        choices = dict(getattr(obj._meta.get_field(field), "choices", None) or [])
         raise ValidationError(
             _("“%(old)s” cannot become “%(new)s”.") % {"old": choices.get(old, old), "new": choices.get(target, target)}
         )

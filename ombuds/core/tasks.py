@@ -15,9 +15,9 @@ from __future__ import annotations
 from django.db import transaction
 
 try:  # Django >= 6.0 has the framework built in
-    from django.tasks import task  # type: ignore[import-not-found]
+    from django.tasks import task
 except ImportError:  # Django 5.2: the backport
-    from django_tasks import task
+    from django_tasks import task  # type: ignore[no-redef]
 
 __all__ = ["enqueue_on_commit", "task"]
 

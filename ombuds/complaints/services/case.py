@@ -84,7 +84,7 @@ def assign_application(actor, app: Application, assignee) -> Application:
     app = lock(app, "unit")
     if app.status == c.Status.CLOSED:
         raise ValidationError(_("A closed application cannot be assigned."))
-    previous = app.assignee.username if app.assignee_id else None
+    previous = app.assignee.username if app.assignee else None
     app.assignee = assignee
     save(app, actor, "assignee")
     for deadline in open_deadlines(app, "consideration", "consideration_access_to_information"):

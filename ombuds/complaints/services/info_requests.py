@@ -14,7 +14,7 @@ from ombuds.complaints.permissions import HANDLE
 from ombuds.core import audit, deadlines
 from ombuds.core.services import lock, require, save
 
-RULE_FOR_BASIS = {
+RULE_FOR_BASIS: dict[str, str] = {
     c.InfoRequestBasis.ACCESS_TO_INFORMATION: "info_request_reply_access_to_information",
     c.InfoRequestBasis.GENERAL: "info_request_reply",
 }

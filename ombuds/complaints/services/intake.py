@@ -154,8 +154,8 @@ def register_application(
             actor=actor,
             obj=app,
             changes={
-                "received": app.facility_received_at.isoformat(),
-                "forwarded": app.facility_forwarded_at.isoformat(),
+                "received": app.facility_received_at.isoformat(),  # type: ignore[union-attr]
+                "forwarded": app.facility_forwarded_at.isoformat(),  # type: ignore[union-attr]
             },
         )
         for lead in _staff_with(RoleCode.DEPARTMENT_HEAD, unit_kind=OrgUnitKind.NPG):

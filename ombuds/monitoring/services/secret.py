@@ -176,7 +176,7 @@ def advance_reprisal(
     with consent) → monitoring → closed with an outcome. Each step appends to the (encrypted) log."""
     _require(actor)
     case = ReprisalCase.objects.select_for_update(of=("self",)).get(pk=case.pk)
-    if target not in REPRISAL_STEPS.get(case.status, set()):
+    if target not in REPRISAL_STEPS.get(case.status, set()):  # type: ignore[call-overload]
         raise ValidationError(_("This step does not follow from the current state of the case."))
     if target == c.ReprisalStatus.CLOSED and not outcome.strip():
         raise ValidationError({"outcome": _("Record the outcome when closing the case.")})
