@@ -80,3 +80,21 @@ def test_the_home_page_runs_the_same_number_of_queries_for_more_cases(persona, s
     few = queries()
     _cases(officer, 4, urgent_life=True)
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_the_home_page_runs_the_same_number_of_queries_for_more_visits(persona, staff_client):
+    member = persona("npm_member")
+    http = staff_client(member)
+    monitoring.add_team_member(None, make_visit(None), member, "member")
+    http.get(reverse("core:home"))
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert http.get(reverse("core:home")).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = queries()
+    for _ in range(3):
+        monitoring.add_team_member(None, make_visit(None), member, "member")
+    assert queries() == few
