@@ -23,9 +23,13 @@ def test_plan_visit_arrival_finding_interview_report(page, settings, tmp_path):
     page.wait_for_load_state()
 
     page.goto("/monitoring/visits/")
-    page.locator("#id_place").press_sequentially("Shuv")
-    page.locator("#id_place-options option").first.wait_for(state="attached")  # suggestions arrived
-    page.fill("#id_place", page.locator("#id_place-options option").first.get_attribute("value"))
+    # Wait for each suggestion request: the live server runs on SQLite, which serialises the session writes.
+    with page.expect_response(lambda r: "/core/lookup/places/" in r.url):
+        page.fill("#id_place", "Shuv")
+    suggestion = page.locator("#id_place-options option").first.get_attribute("value")
+    assert suggestion.startswith("Shuvalan pre-trial isolator")
+    with page.expect_response(lambda r: "/core/lookup/places/" in r.url):
+        page.fill("#id_place", suggestion)
     page.select_option("#id_unit", label="National Preventive Group")
     page.select_option("#id_visit_type", "in_depth")
     page.fill("#id_planned_date", "2025-10-15")
