@@ -28,6 +28,7 @@ from ombuds.core.models import Attachment
 from ombuds.core.uploads import download_response
 from ombuds.outreach import forms as f
 from ombuds.outreach import services
+from ombuds.outreach.choices import EventStatus
 from ombuds.outreach.models import ActionPlan, Event, PlanItem
 from ombuds.outreach.progress import plan_progress
 
@@ -132,8 +133,14 @@ def event_create(request, item_id):
 
 
 def event_list(request):
-    events = Event.objects.select_related("plan_item__topic", "region").order_by("-starts_at")[:200]
-    return render(request, "outreach/event_list.html", {"events": events})
+    events = Event.objects.select_related("plan_item__topic", "region").order_by("-starts_at")
+    mine = bool(request.GET.get("mine"))
+    if mine:
+        # My unit's planned events still to come (the home page counts the same, reports/home.py).
+        events = events.filter(
+            host_unit=request.user.org_unit_id, status=EventStatus.PLANNED, starts_at__gte=timezone.now()
+        ).order_by("starts_at")
+    return render(request, "outreach/event_list.html", {"events": events[:200], "mine": mine})
 
 
 def event_detail(request, public_id):

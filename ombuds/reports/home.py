@@ -1,7 +1,7 @@
 """The work panels of each role's home page: what is waiting for me, with links to the lists.
 
 Each count uses the same filter as the list its link opens (the register's `filtered_applications`,
-the visit list's `mine`), so the number and the list agree. The number of queries does not grow
+the visit and event lists' `mine`), so the number and the list agree. The number of queries does not grow
 with the number of records: counts are aggregates and the short lists are sliced.
 """
 
@@ -84,10 +84,15 @@ def _visits(user) -> dict | None:
 def _events(user) -> dict | None:
     if not user.has_perm("outreach.manage_outreach") or user.org_unit_id is None:
         return None
+    # The same rows as the event list with ?mine=on.
     upcoming = Event.objects.filter(
         host_unit=user.org_unit_id, status=EventStatus.PLANNED, starts_at__gte=timezone.now()
     ).order_by("starts_at")
-    return {"events": list(upcoming[:SHORT_LIST]), "url": reverse("outreach:event_list")}
+    return {
+        "events": list(upcoming[:SHORT_LIST]),
+        "count": upcoming.count(),
+        "url": f"{reverse('outreach:event_list')}?mine=on",
+    }
 
 
 def panels(user) -> dict:

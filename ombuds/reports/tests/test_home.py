@@ -98,3 +98,48 @@ def test_the_home_page_runs_the_same_number_of_queries_for_more_visits(persona, 
     for _ in range(3):
         monitoring.add_team_member(None, make_visit(None), member, "member")
     assert queries() == few
+
+
+def _event(host: str, days_ahead: int):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import Region
+    from ombuds.outreach import services as outreach
+    from ombuds.outreach.models import ActionPlan, Topic
+
+    start = timezone.now() + timedelta(days=days_ahead)
+    plan = ActionPlan.objects.first() or outreach.create_plan(None, year=start.year, title="Plan")
+    item = outreach.add_plan_item(
+        None,
+        plan,
+        topic=Topic.objects.first(),
+        planned_from=start.date() - timedelta(days=60),
+        planned_to=start.date() + timedelta(days=60),
+        responsible_unit=OrgUnit.objects.get(code=host),
+    )
+    return outreach.create_event(
+        None,
+        item,
+        title=f"Training {host} {days_ahead}",
+        starts_at=start,
+        host_unit=OrgUnit.objects.get(code=host),
+        region=Region.objects.get(code="hq"),
+        event_format="in_person",
+    )
+
+
+@pytest.mark.django_db
+def test_awareness_staff_see_their_units_upcoming_events_and_the_list_agrees(persona, staff_client):
+    staff = persona("awareness_staff")
+    _event("dept_awareness", 3)
+    _event("dept_awareness", 10)
+    _event("dept_awareness", -3)  # already past
+    _event("office", 5)  # another unit's
+    http = staff_client(staff)
+    body = http.get(reverse("core:home")).content.decode()
+    assert re.search(r'data-testid="home-my-events">[^<]*: 2<', body)
+    listed = http.get(_link(body, "home-my-events")).content.decode()
+    assert re.findall(r">Training ([a-z_]+ -?\d+)</a>", listed) == ["dept_awareness 3", "dept_awareness 10"]
