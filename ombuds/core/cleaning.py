@@ -18,7 +18,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.exceptions import BadRequest, ValidationError
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import fields as drf_fields
@@ -39,7 +39,7 @@ def request_has_nul(request) -> bool:
         return False
     content_type = request.content_type or ""
     if content_type.startswith(_FORM_TYPES):
-        return _has_nul(request.POST.lists())
+        return _has_nul(request.POST.lists())  # file contents are not text; Django drops NUL from file names
     if content_type == "application/json" or content_type.endswith("+json"):
         return b"\x00" in request.body or bool(_JSON_NUL.search(request.body))
     return False
@@ -52,6 +52,10 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if any("\x00" in key + value for key, value in request.COOKIES.items()):
+            # A session cookie is looked up in the database as soon as anything reads the user,
+            # and an error page would: answer before that, with a page that reads nothing.
+            return HttpResponseBadRequest("NUL", content_type="text/plain")
         if request_has_nul(request):
             message = _("The request contains a NUL character, which no field accepts.")
             if request.path_info.startswith("/api/"):

@@ -8,7 +8,9 @@ import inspect
 
 import pytest
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
@@ -21,6 +23,7 @@ from ombuds.complaints import services as complaints
 from ombuds.complaints.choices import InfoRequestBasis
 from ombuds.complaints.testing import authority, make_application
 from ombuds.core.api import StrictFieldsMixin
+from ombuds.core.cleaning import request_has_nul
 from ombuds.monitoring.testing import make_visit
 
 pytestmark = pytest.mark.django_db
@@ -135,6 +138,15 @@ def test_an_escaped_backslash_before_u0000_is_plain_text(persona):
     response = client.post("/api/v1/calls/", body, content_type="application/json")
     assert response.status_code == 201, response.content
     assert response.json()["note"] == "path C:\\u0000"
+
+
+def test_a_nul_character_in_a_cookie_is_a_400_and_file_contents_are_not_text(persona, staff_client):
+    client = staff_client(persona("intake_operator"))
+    client.cookies["sessionid"] = "abcdefgh\x00ijk"
+    assert client.get("/complaints/").status_code == 400
+    # Django's multipart parser already drops NUL from file names; file contents are not text.
+    plain = SimpleUploadedFile("ab.txt", b"\x00 binary content is the upload checks' business")
+    assert not request_has_nul(RequestFactory().post("/complaints/new/", {"summary": "x", "file": plain}))
 
 
 def test_a_nul_character_is_a_400_on_pages(persona, staff_client):
