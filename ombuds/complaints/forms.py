@@ -233,6 +233,14 @@ class InfoRequestForm(forms.Form):
     questions = forms.CharField(label=_("Questions"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class ReplyForm(forms.Form):
+    text = forms.CharField(label=_("Reply received"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EscalateForm(forms.Form):
+    text = forms.CharField(label=_("Reason"), max_length=500)
+
+
 class MeasureForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=c.MeasureKind.choices)
     addressee = forms.ModelChoiceField(label=_("Addressee"), queryset=Authority.objects.filter(is_active=True))

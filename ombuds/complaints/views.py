@@ -18,7 +18,7 @@ from ombuds.accounts.scoping import get_object_for_user
 from ombuds.complaints import forms as f
 from ombuds.complaints import letters, services
 from ombuds.complaints.admissibility import assess
-from ombuds.complaints.choices import Status
+from ombuds.complaints.choices import InfoRequestStatus, Status
 from ombuds.complaints.listing import call_counts, filtered_applications, may_use_register, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER, VIEW_SECRET
@@ -83,9 +83,15 @@ def application_detail(request, public_id):
     return _render_detail(request, app, purpose)
 
 
-def _render_detail(request, app: Application, purpose: str, bound: dict | None = None):
-    """The case page; `bound` holds an action form refused with its errors (shown in place)."""
+def _render_detail(request, app: Application, purpose: str, bound: dict | None = None, bound_request=None):
+    """The case page; `bound` holds an action form refused with its errors (shown in place), and
+    `bound_request` (request pk, action, form) one of an information request."""
     can_handle = request.user.has_perm(HANDLE)
+    info_requests = list(app.info_requests.select_related("addressee"))
+    for info_request in info_requests:
+        info_request.forms = _info_request_forms(info_request) if can_handle else {}
+        if bound_request and bound_request[0] == info_request.pk:
+            info_request.forms[bound_request[1]] = bound_request[2]
     deadlines = list(
         Deadline.objects.filter(
             content_type__model="application", content_type__app_label="complaints", object_id=app.pk
@@ -98,7 +104,7 @@ def _render_detail(request, app: Application, purpose: str, bound: dict | None =
         "duplicates": services.duplicate_candidates(app),
         "deadlines": deadlines,
         "extended": any(d.extensions and d.closed_at is None for d in deadlines),
-        "info_requests": app.info_requests.select_related("addressee"),
+        "info_requests": info_requests,
         "measures": app.measures.select_related("addressee"),
         "notes": app.notes.select_related("created_by"),
         "attachments": Attachment.objects.filter(
@@ -224,11 +230,26 @@ def application_action(request, public_id, action):
     return _render_detail(request, app, purpose, {action: form})
 
 
+# action name -> (form class, call of the service with the cleaned data)
 INFO_REQUEST_ACTIONS = {
-    "reply": lambda u, r, text: services.record_reply(u, r, text),
-    "remind": lambda u, r, text: services.remind_info_request(u, r),
-    "escalate": lambda u, r, text: services.escalate_info_request(u, r, text),
+    "reply": (f.ReplyForm, lambda u, r, d: services.record_reply(u, r, d["text"])),
+    "remind": (f.EmptyForm, lambda u, r, d: services.remind_info_request(u, r)),
+    "escalate": (f.EscalateForm, lambda u, r, d: services.escalate_info_request(u, r, d["text"])),
 }
+
+
+def _info_request_form(info_request: InfoRequest, name: str, data=None):
+    # Several requests share the page: the ids carry the request, the field names stay plain.
+    return INFO_REQUEST_ACTIONS[name][0](data, auto_id=f"ir{info_request.pk}-{name}-%s")
+
+
+def _info_request_forms(info_request: InfoRequest) -> dict:
+    if info_request.status == InfoRequestStatus.ANSWERED:
+        return {}
+    names = ["reply", "remind"]
+    if info_request.status in (InfoRequestStatus.OVERDUE, InfoRequestStatus.REMINDED):
+        names.append("escalate")
+    return {name: _info_request_form(info_request, name) for name in names}
 
 
 @require_POST
@@ -242,16 +263,20 @@ def info_request_action(request, public_id, action):
     request_obj = InfoRequest.objects.filter(public_id=public_id).select_related("application").first()
     if request_obj is None:
         raise Http404
-    app = _for_post(request.user, request_obj.application.public_id, request.POST.get("purpose", ""))
+    purpose = request.POST.get("purpose", "")
+    app = _for_post(request.user, request_obj.application.public_id, purpose)
     if not request.user.has_perm(HANDLE):
         raise PermissionDenied
-    try:
-        INFO_REQUEST_ACTIONS[action](request.user, request_obj, request.POST.get("text", ""))
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-    else:
-        messages.success(request, _("Saved."))
-    return redirect(app.get_absolute_url())
+    form = _info_request_form(request_obj, action, request.POST)
+    if form.is_valid():
+        try:
+            INFO_REQUEST_ACTIONS[action][1](request.user, request_obj, form.cleaned_data)
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(app.get_absolute_url() + (f"?{urlencode({'purpose': purpose})}" if purpose else ""))
+    return _render_detail(request, app, purpose, bound_request=(request_obj.pk, action, form))
 
 
 @permission_required(REGISTER, raise_exception=True)

@@ -118,6 +118,7 @@ API_ANON = {ANONYMOUS: 403}
 # record out of scope answers 404 like a missing one (tests/test_api_not_found.py).
 NO_SECTION = dict.fromkeys(NO_CASES, 403)
 NOTE = {"note-text": "Called the applicant."}
+REPLY = {"text": "The police answered."}
 STEPS = [
     ("measures", "measures", {"kind": "letter", "addressee": "mia", "text": "Register complaints."}),
     ("conclusion", "conclusion", {"outcome": "not_confirmed"}),
@@ -267,12 +268,19 @@ ROWS = [
         data=NOTE,
         url=action(False),
     ),
-    Row("complaints:info_request_action", *_statuses(403, s302=HANDLERS), method="post", url=reply(True)),
+    Row(
+        "complaints:info_request_action",
+        *_statuses(403, s302=HANDLERS),
+        method="post",
+        data=REPLY,
+        url=reply(True),
+    ),
     Row(
         "complaints:info_request_action",
         *_statuses(404, s302=["commissioner"], s403=NO_CASES),
         method="post",
         scope="out",
+        data=REPLY,
         url=reply(False),
     ),
 ]

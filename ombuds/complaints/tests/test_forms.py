@@ -164,3 +164,25 @@ def test_the_916_operator_may_hand_on_only_their_own_open_intake(staff_client, p
     mine.refresh_from_db()
     assert mine.unit == dept and not mine.in_intake
     assert client.get(mine.get_absolute_url()).status_code == 404
+
+
+def test_a_refused_information_request_step_is_shown_on_its_form(staff_client, persona):
+    from ombuds.complaints import services
+    from ombuds.complaints.testing import authority
+
+    head = persona("department_head")
+    client = staff_client(head)
+    app = services.decide_admissibility(head, make_application(head), "accept")
+    request = services.send_info_request(head, app, addressee=authority("mia"), basis="general", questions="Why?")
+    services.remind_info_request(head, request)
+    url = reverse("complaints:info_request_action", args=[request.public_id, "escalate"])
+    response = client.post(url, {"text": "  "})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="ir{request.pk}-escalate-text_error"' in body and f'href="#ir{request.pk}-escalate-text"' in body
+    request.refresh_from_db()
+    assert request.status == "reminded"
+    reply = reverse("complaints:info_request_action", args=[request.public_id, "reply"])
+    assert client.post(reply, {"text": "The police answered."}).status_code == 302
+    request.refresh_from_db()
+    assert request.status == "answered"
