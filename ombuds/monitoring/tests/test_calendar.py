@@ -88,6 +88,7 @@ def test_both_personal_feeds_are_offered_where_people_plan(staff_client, persona
     client = staff_client(user)
     link_form = f'action="{reverse("monitoring:calendar_link")}"'
     assert link_form in client.get(reverse("monitoring:visit_list")).content.decode()
+    assert link_form in client.get(reverse("core:home")).content.decode()
     outreach = staff_client(persona("awareness_staff"))
     assert link_form in outreach.get(reverse("outreach:event_list")).content.decode()
     page = client.post(reverse("monitoring:calendar_link")).content.decode()
