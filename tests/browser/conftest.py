@@ -56,6 +56,21 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the browser tests use a database file, not the shared in-memory database.
+
+    The live server answers the browser from several threads at once. An in-memory database in
+    shared-cache mode answers a second writer with SQLITE_LOCKED ("database table is locked")
+    at once, with no waiting; a file gets SQLite's ordinary locking, so concurrent requests
+    (a page and its HTMX calls, each saving the session) wait their turn as in production."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("browser-db") / "test.sqlite3")
+
+
 @pytest.fixture
 def reference_data(transactional_db):
     """Browser tests run in flushed (transactional) databases, which also empties the rows that
