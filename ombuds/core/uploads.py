@@ -10,6 +10,7 @@ downloads through `download_response`, after the caller's permission check on th
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import uuid
@@ -70,12 +71,7 @@ def check(uploaded) -> tuple[str, str]:
     if magic is not None and not head.startswith(magic):
         _refuse(_("The file's content does not match its extension."))
     if ext == "txt":
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError:
-            _refuse(_("A text file must be UTF-8 text."))
-        if b"<script" in head.lower() or b"<html" in head.lower():
-            _refuse(_("The file's content does not match its extension."))
+        _check_text(uploaded)
     if member is not None:
         try:
             with zipfile.ZipFile(uploaded) as package:
@@ -88,6 +84,35 @@ def check(uploaded) -> tuple[str, str]:
         finally:
             uploaded.seek(0)
     return ext, mime
+
+
+HTML_MARKERS = (b"<script", b"<html")
+
+
+def _check_text(uploaded) -> None:
+    """The whole file, read in chunks: UTF-8 through an incremental decoder (a letter such as "ə"
+    may be split between two chunks) and no HTML anywhere (a marker may be split too, so each
+    chunk is searched together with the tail of the one before)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    overlap = max(len(marker) for marker in HTML_MARKERS) - 1
+    tail = b""
+    uploaded.seek(0)
+    try:
+        for chunk in uploaded.chunks():
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                _refuse(_("A text file must be UTF-8 text."))
+            window = (tail + chunk).lower()
+            if any(marker in window for marker in HTML_MARKERS):
+                _refuse(_("The file's content does not match its extension."))
+            tail = window[-overlap:]
+        try:
+            decoder.decode(b"", final=True)  # a sequence cut off at the very end
+        except UnicodeDecodeError:
+            _refuse(_("A text file must be UTF-8 text."))
+    finally:
+        uploaded.seek(0)
 
 
 def _root() -> Path:

@@ -90,3 +90,25 @@ def test_stored_outside_the_web_root_under_a_generated_name(settings, persona):
     assert stored.read_bytes() == PDF and attachment.original_name == "passwd.pdf"
     assert "passwd" not in attachment.stored_name and str(settings.STATIC_ROOT) not in str(stored)
     assert not list((settings.MEDIA_ROOT / "attachments").glob(".*.part"))
+
+
+CHUNK = 64 * 1024  # Django's default upload chunk size
+
+
+@pytest.mark.parametrize("split_at", [8192, CHUNK, 2 * CHUNK])
+def test_utf8_text_split_inside_a_letter_at_a_read_boundary_passes(split_at):
+    # "ə" is two bytes; its first byte is the last one before the boundary.
+    content = b"a" * (split_at - 1) + "ə".encode() + " şikayət\n".encode() * 10
+    assert uploads.check(upload("notes.txt", content, "text/plain")) == ("txt", "text/plain")
+
+
+@pytest.mark.parametrize(
+    "late",
+    [b"\xff\xfe", "ə".encode()[:1], b"<SCRIPT>alert(1)</script>", b"<html>"],
+    ids=["invalid-bytes", "cut-off-letter", "script", "html"],
+)
+@pytest.mark.parametrize("offset", [9000, CHUNK - 3, 3 * CHUNK])
+def test_text_content_after_the_first_kilobytes_is_checked(late, offset):
+    content = b"a" * offset + late
+    with pytest.raises(ValidationError):
+        uploads.check(upload("notes.txt", content, "text/plain"))
