@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ombuds.complaints.choices import Status
 from ombuds.complaints.models import Application, InfoRequest
 from ombuds.complaints.services.common import open_deadlines
-from ombuds.core.documents import Letter
+from ombuds.core.documents import Letter, text_blocks
 
 KINDS = ("acknowledgement", "refusal", "info_request", "extension", "result")
 
@@ -79,7 +79,7 @@ def build(app: Application, kind: str, language: str, *, info_request: InfoReque
                         "following by %(due)s:"
                     )
                     % {"number": app.number, "due": due},
-                    info_request.questions,
+                    *text_blocks(info_request.questions),
                 ],
             )
         if kind == "extension":

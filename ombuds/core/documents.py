@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -18,6 +19,49 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass
+class Numbered:
+    """A numbered list inside a letter (e.g. the questions of an information request)."""
+
+    items: list[str]
+
+    numbered = True  # what the letter template tests for
+
+
+_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,3})[.)]\s+")
+
+
+def text_blocks(text: str) -> list[str | Numbered]:
+    """Free text typed into a form as letter blocks: a run of items numbered 1, 2, 3… (each on its
+    own line or one after another on a line) becomes a Numbered list, other lines paragraphs.
+    Only the next number in sequence starts an item, so "Article 5." or "3 October" inside a
+    question does not split it."""
+    blocks: list[str | Numbered] = []
+    expected = 1
+    items: list[str] = []
+    preamble: list[str] = []
+    position = 0
+    for match in _NUMBER.finditer(text):
+        if int(match.group(1)) != expected:
+            continue
+        chunk = text[position : match.start()]
+        if items:
+            items[-1] += chunk
+        else:
+            preamble.append(chunk)
+        items.append("")
+        position = match.end()
+        expected += 1
+    if items:
+        items[-1] += text[position:]
+    else:
+        preamble.append(text[position:])
+    blocks.extend(line.strip() for line in "".join(preamble).splitlines() if line.strip())
+    if items:
+        blocks.append(Numbered([" ".join(item.split()) for item in items]))
+    return blocks
+
+
+@dataclass
 class Letter:
     """A letter as data, so that the PDF and the DOCX say exactly the same thing."""
 
@@ -26,7 +70,7 @@ class Letter:
     date: str
     addressee: list[str]
     subject: str
-    paragraphs: list[str]
+    paragraphs: list[str | Numbered]
     signature: list[str]
     header: list[str] = field(default_factory=list)
 
@@ -57,7 +101,12 @@ def letter_docx(letter: Letter) -> bytes:
         document.add_paragraph(line)
     document.add_heading(letter.subject, level=2)
     for paragraph in letter.paragraphs:
-        document.add_paragraph(paragraph)
+        if isinstance(paragraph, Numbered):
+            for number, item in enumerate(paragraph.items, start=1):
+                # Numbers written out, not Word's auto-numbering: they survive a copy and paste.
+                document.add_paragraph(f"{number}. {item}").paragraph_format.left_indent = Pt(18)
+        else:
+            document.add_paragraph(paragraph)
     for line in letter.signature:
         document.add_paragraph(line)
     buffer = io.BytesIO()

@@ -116,3 +116,40 @@ def test_extension_letter_after_an_extension(staff_client, persona):
         reverse("complaints:letter", args=[app.public_id, "extension", "pdf"])
         in client.get(app.get_absolute_url()).content.decode()
     )
+
+
+QUESTIONS = {
+    "lines": "Please answer:\n1. Who detained him on 3 October?\n2. On what grounds (Article 5. of the law)?\n"
+    "3. Was a lawyer present?",
+    "inline": "Please answer: 1. Who detained him on 3 October? 2. On what grounds (Article 5. of the law)? "
+    "3. Was a lawyer present?",
+}
+EXPECTED = [
+    "1. Who detained him on 3 October?",
+    "2. On what grounds (Article 5. of the law)?",
+    "3. Was a lawyer present?",
+]
+
+
+@pytest.mark.parametrize("typed", QUESTIONS)
+def test_info_request_questions_are_separate_items_in_pdf_and_docx(staff_client, persona, tmp_path, typed):
+    from docx import Document
+
+    head = persona("department_head")
+    client = staff_client(head)
+    app = services.decide_admissibility(head, make_application(head), "accept")
+    request = services.send_info_request(
+        head, app, addressee=authority("mia"), basis="access_to_information", questions=QUESTIONS[typed]
+    )
+    query = f"?lang=en&request={request.public_id}"
+    docx = client.get(reverse("complaints:letter", args=[app.public_id, "info_request", "docx"]) + query)
+    paragraphs = [p.text.strip() for p in Document(io.BytesIO(docx.content)).paragraphs]
+    assert all(item in paragraphs for item in EXPECTED), paragraphs
+    assert "Please answer:" in paragraphs
+    _pdftoppm()
+    pdf = tmp_path / "request.pdf"
+    url = reverse("complaints:letter", args=[app.public_id, "info_request", "pdf"])
+    pdf.write_bytes(client.get(url + query).content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout  # noqa: S603,S607
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert all(item in lines for item in EXPECTED), lines
