@@ -20,7 +20,8 @@ from django.db import transaction
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
 from ombuds.complaints import demo
-from ombuds.complaints.models import Application, Party, RegisterCounter, RightTopic
+from ombuds.complaints.models import Application, Party, RegisterCounter, RightTopic, SearchToken
+from ombuds.complaints.tokens import tokens_for
 from ombuds.core.models import Authority, District
 
 STATUSES = [
@@ -89,8 +90,10 @@ def generate(count: int, *, batch: int = 5000, years: int = 27, seed: int = 7, o
                         phone=f"+994 50 {rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
                     )
                 )
-                parties.append(party)
                 secret = rng.random() < 0.01
+                if party is not None:
+                    party.is_secret = secret
+                parties.append(party)
                 apps.append(
                     Application(
                         number=f"{received.year}/{unit.number_prefix or unit.code}/{counters[key]:05d}",
@@ -116,6 +119,9 @@ def generate(count: int, *, batch: int = 5000, years: int = 27, seed: int = 7, o
             for app, party in zip(apps, parties, strict=True):
                 app.applicant = party
             Application.objects.bulk_create(apps, batch_size=batch)
+            SearchToken.objects.bulk_create(
+                [token for a, p in zip(apps, parties, strict=True) for token in tokens_for(a, [p])], batch_size=batch
+            )
             Through.objects.bulk_create(
                 [Through(application_id=a.pk, authority_id=rng.choice(authorities)) for a in apps], batch_size=batch
             )

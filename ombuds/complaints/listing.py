@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import reduce
+from operator import and_
 
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
@@ -12,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
-from ombuds.complaints.models import Application, RightTopic
+from ombuds.complaints.models import Application, RightTopic, SearchToken
 from ombuds.complaints.permissions import HANDLE, REGISTER, VIEW_ALL
+from ombuds.complaints.tokens import query_digests
 from ombuds.core.choices import DeadlineStatus
 from ombuds.core.models import Authority, Deadline, District, Region
 from ombuds.core.search import match_words
@@ -50,7 +53,16 @@ class FilterForm(forms.Form):
             ("overdue", _("Overdue")),
         ],
     )
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "A registration number, the applicant's or a victim's name (with or without Azerbaijani letters, "
+            "in Latin or Cyrillic), or words of the summary. Secret-tier summaries are encrypted: they match "
+            "whole words only."
+        ),
+    )
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *c.Status.choices])
     channel = forms.ChoiceField(label=_("Channel"), required=False, choices=[("", "—"), *c.Channel.choices])
     unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=OrgUnit.objects.all())
@@ -119,12 +131,23 @@ def filtered_applications(user, params):
 
 
 def search(qs, text: str):
-    """A registration number matches exactly; otherwise the summary's words (PostgreSQL full text
-    with its index; a plain substring match on the embedded SQLite database)."""
+    """A registration number matches exactly. Otherwise an application matches when the summary
+    does (PostgreSQL full text with its index; a substring on the embedded SQLite database) —
+    outside the secret tier, whose summaries are sealed — or when every word of the query is one
+    of its blind-indexed words: the applicant's and victims' names however they are spelt, and
+    the whole words of a secret-tier summary. One query, whatever the number of words."""
     text = text.strip()
     if "/" in text:
         return qs.filter(number__iexact=text)
-    return match_words(qs, text, "summary")
+    readable = match_words(Application.objects.filter(is_secret=False), text, "summary").values("pk")
+    condition = Q(pk__in=readable)
+    digests = query_digests(text)
+    if digests:
+        condition |= reduce(
+            and_,
+            (Exists(SearchToken.objects.filter(application=OuterRef("pk"), digest=d)) for d in digests),
+        )
+    return qs.filter(condition)
 
 
 @dataclass

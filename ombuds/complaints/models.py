@@ -13,7 +13,7 @@ from ombuds.accounts.scoping import Scope, ScopedQuerySet
 from ombuds.complaints import choices as c
 from ombuds.complaints.permissions import urgent_from_every_unit
 from ombuds.core.data_classes import DataClass
-from ombuds.core.fields import EncryptedTextField
+from ombuds.core.fields import EncryptedTextField, TierEncryptedTextField
 from ombuds.core.models import Authority, BaseModel, District, Region, TranslatedName
 
 CONF, INT, SECRET, PUB = DataClass.CONFIDENTIAL, DataClass.INTERNAL, DataClass.SECRET, DataClass.PUBLIC
@@ -43,15 +43,16 @@ class Party(BaseModel):
     """
 
     kind = models.CharField(_("kind"), max_length=16, choices=c.ApplicantKind.choices, default=c.ApplicantKind.PERSON)
-    surname = models.CharField(_("surname"), max_length=100, blank=True)
-    given_name = models.CharField(_("name"), max_length=100, blank=True)
-    patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
+    # Names, organisation and vulnerability are sealed when the party is in the secret tier.
+    surname = TierEncryptedTextField(_("surname"), max_length=100, blank=True)
+    given_name = TierEncryptedTextField(_("name"), max_length=100, blank=True)
+    patronymic = TierEncryptedTextField(_("patronymic"), max_length=100, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     sex = models.CharField(_("sex"), max_length=8, choices=c.Sex.choices, default=c.Sex.UNKNOWN)
     citizenship = models.CharField(
         _("citizenship"), max_length=12, choices=c.Citizenship.choices, default=c.Citizenship.UNKNOWN
     )
-    organisation = models.CharField(_("organisation name"), max_length=200, blank=True)
+    organisation = TierEncryptedTextField(_("organisation name"), max_length=200, blank=True)
     is_ngo = models.BooleanField(_("non-governmental organisation"), default=False)
     district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district"))
     address = EncryptedTextField(_("address"))
@@ -60,9 +61,11 @@ class Party(BaseModel):
     phone_index = models.CharField(max_length=64, blank=True, db_index=True)  # blind index of `phone`
     contacts_secret = models.BooleanField(_("contacts kept secret at the person's request"), default=False)
     is_minor = models.BooleanField(_("minor"), default=False)
-    vulnerability = models.CharField(
+    vulnerability = TierEncryptedTextField(
         _("vulnerability"), max_length=200, blank=True, help_text=_("For example: disability, elderly, migrant")
     )
+    # Derived: a party of a highly sensitive application (set when it is registered).
+    is_secret = models.BooleanField(default=False, editable=False)
 
     DATA_CLASSES = {
         **BaseModel.DATA_CLASSES,
@@ -86,6 +89,7 @@ class Party(BaseModel):
         ),
         **dict.fromkeys(["address", "phone", "email"], SECRET),
         "phone_index": INT,
+        "is_secret": INT,
     }
 
     class Meta:
@@ -124,7 +128,8 @@ class Application(BaseModel):
     on_behalf = models.BooleanField(_("submitted on behalf of the victim"), default=False)
     victim_consent = models.BooleanField(_("victim's consent recorded"), default=False)
     has_evidence = models.BooleanField(_("supported by documents or other evidence"), default=False)
-    summary = models.TextField(_("summary of the complaint"))
+    # Sealed in the secret tier: found there only by whole words through SearchToken.
+    summary = TierEncryptedTextField(_("summary of the complaint"))
     district = models.ForeignKey(District, on_delete=models.PROTECT, verbose_name=_("district concerned"))
     # Copied from the district when registered: the regional scope filters on it without a join.
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", editable=False)
@@ -178,7 +183,7 @@ class Application(BaseModel):
     referred_to = models.ForeignKey(
         Authority, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("referred to")
     )
-    decision_reason = models.TextField(_("reasons"), blank=True)
+    decision_reason = TierEncryptedTextField(_("reasons"), blank=True)
     decided_at = models.DateTimeField(_("admissibility decided at"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=24, choices=c.Outcome.choices, blank=True)
     rights_restored = models.BooleanField(_("rights restored"), default=False)
@@ -279,6 +284,29 @@ class Application(BaseModel):
     @property
     def is_urgent(self) -> bool:
         return self.urgent_life or self.urgent_torture or self.urgent_child
+
+
+class SearchToken(models.Model):
+    """A keyed digest (crypto.blind_index) of one word of an application's applicant and victim
+    names, and of its summary in the secret tier, folded by core.names: the register finds
+    applications by these, without decrypting or storing a readable word."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="search_tokens")
+    digest = models.CharField(max_length=32)
+
+    DATA_CLASSES = {"application": INT, "digest": INT}
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["application", "digest"], name="complaints_searchtoken_unique"),
+        ]
+        indexes = [
+            # The register search: applications holding a given digest.
+            models.Index(fields=["digest", "application"], name="complaints_searchtoken_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"token of {self.application_id}"
 
 
 class RegisterCounter(models.Model):

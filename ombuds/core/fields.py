@@ -78,6 +78,71 @@ class EncryptedTextField(models.TextField):
         return super().get_lookup(lookup_name)
 
 
+class Loaded(str):
+    """A value as loaded from the database, which its row's tier flag says is sealed or not."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<loaded>"
+
+
+class _TierDescriptor(_Descriptor):
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__.get(self.field.attname, "")
+        if isinstance(value, Loaded):
+            sealed = bool(value) and getattr(instance, self.field.tier_flag)
+            value = crypto.decrypt(str(value), self.field.aad(instance)) if sealed else str(value)
+            instance.__dict__[self.field.attname] = value
+        return value
+
+
+class TierEncryptedTextField(models.TextField):
+    """A confidential text stored encrypted when its row is in the secret tier, as plain text
+    otherwise (security.md V14: confidential fields of a secret-tier record are encrypted).
+
+    `tier_flag` names the row's boolean that says so (e.g. ``is_secret``); it decides both ways,
+    so a value is never guessed to be a ciphertext from its shape. Plain rows stay searchable
+    (full text, exact match); sealed rows are found only through a blind index. A row that enters
+    the secret tier must save these fields again, which pre_save then encrypts.
+    """
+
+    tier_encrypted = True
+
+    def __init__(self, *args, tier_flag: str = "is_secret", **kwargs):
+        self.tier_flag = tier_flag
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.tier_flag != "is_secret":
+            kwargs["tier_flag"] = self.tier_flag
+        return name, path, args, kwargs
+
+    def contribute_to_class(self, cls, name, private_only=False):
+        super().contribute_to_class(cls, name, private_only=private_only)
+        setattr(cls, self.attname, _TierDescriptor(self))
+
+    def aad(self, instance) -> bytes:
+        return crypto.associated_data(instance._meta.db_table, str(self.column), str(instance.public_id))
+
+    def from_db_value(self, value, expression, connection):
+        return Loaded(value) if value else ("" if value is not None else value)
+
+    def pre_save(self, model_instance, add):
+        plaintext = getattr(model_instance, self.attname)
+        if plaintext and getattr(model_instance, self.tier_flag):
+            return Sealed(crypto.encrypt(plaintext, self.aad(model_instance)))
+        return plaintext
+
+    def get_prep_value(self, value):
+        if isinstance(value, (Sealed, Loaded)):
+            return str(value)
+        return super().get_prep_value(value)
+
+
 def encrypted_fields(model) -> list[EncryptedTextField]:
     return [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
 

@@ -16,6 +16,7 @@ from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, Call, Party, RegisterCounter
 from ombuds.complaints.permissions import REGISTER
 from ombuds.complaints.routing import urgent_contacts
+from ombuds.complaints.tokens import index_application
 from ombuds.core import audit, crypto, deadlines, notifications
 from ombuds.core.clock import WorkingCalendar, due_after
 from ombuds.core.models import DeadlineRule
@@ -49,11 +50,11 @@ def _next_number(unit, year: int) -> tuple[int, str]:
     return counter.last, f"{year}/{unit.number_prefix or unit.code.upper()}/{counter.last:05d}"
 
 
-def _make_party(actor, data: dict) -> Party:
+def _make_party(actor, data: dict, *, secret: bool = False) -> Party:
     unknown = set(data) - PARTY_FIELDS
     if unknown:
         raise TypeError(f"unknown party fields: {sorted(unknown)}")
-    party = Party(**data, created_by=actor, updated_by=actor)
+    party = Party(**data, is_secret=secret, created_by=actor, updated_by=actor)
     if party.phone:
         party.phone_index = crypto.blind_index(party.phone, "party.phone")
     party.save()
@@ -105,8 +106,9 @@ def register_application(
     cal = WorkingCalendar.load()
     sequence, number = _next_number(unit, timezone.localtime(received_at).year)
     party = None
+    secret = fields.get("sensitivity") == c.Sensitivity.HIGHLY_SENSITIVE
     if applicant_kind != c.ApplicantKind.ANONYMOUS and applicant:
-        party = _make_party(actor, {"kind": applicant_kind, **applicant})
+        party = _make_party(actor, {"kind": applicant_kind, **applicant}, secret=secret)
     app = Application(
         number=number,
         year=timezone.localtime(received_at).year,
@@ -130,7 +132,10 @@ def register_application(
     app.respondents.set(respondents)
     app.rights.set(rights)
     if victims:
-        app.victims.set([_make_party(actor, {"kind": c.ApplicantKind.PERSON, **victim}) for victim in victims])
+        app.victims.set(
+            [_make_party(actor, {"kind": c.ApplicantKind.PERSON, **victim}, secret=secret) for victim in victims]
+        )
+    index_application(app)
     audit.record(
         "complaints.application.registered",
         actor=actor,
