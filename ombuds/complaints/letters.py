@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ombuds.complaints.choices import Status
 from ombuds.complaints.models import Application, InfoRequest
 from ombuds.complaints.services.common import open_deadlines
+from ombuds.complaints.visibility import party_fields
 from ombuds.core.documents import Letter, text_blocks
 
 KINDS = ("acknowledgement", "refusal", "info_request", "extension", "result")
@@ -20,10 +21,12 @@ class NotAvailable(Exception):
     """The letter does not fit the application's state (e.g. a refusal of an accepted case)."""
 
 
-def _applicant_lines(app: Application) -> list[str]:
+def _applicant_lines(app: Application, viewer) -> list[str]:
+    """Name and postal address, the address only if `viewer` may see the applicant's contacts."""
     if app.applicant is None:
         return [_("To the applicant")]
-    return [str(app.applicant), *([app.applicant.address] if app.applicant.address else [])]
+    visible = party_fields(viewer, app, app.applicant)
+    return [str(app.applicant), *([app.applicant.address] if "address" in visible and app.applicant.address else [])]
 
 
 def _signature(app: Application) -> list[str]:
@@ -31,7 +34,8 @@ def _signature(app: Application) -> list[str]:
     return [signer.display_name if signer else "", app.unit.name]
 
 
-def build(app: Application, kind: str, language: str, *, info_request: InfoRequest | None = None) -> Letter:
+def build(app: Application, kind: str, language: str, *, viewer, info_request: InfoRequest | None = None) -> Letter:
+    """The letter as `viewer` may see it: party fields through complaints.visibility, as on the page."""
     with translation.override(language):
         header = [_("Commissioner for Human Rights (Ombudsman) of the Republic of Azerbaijan"), app.unit.name]
         today = date_format(timezone.localdate(), "DATE_FORMAT")
@@ -40,7 +44,7 @@ def build(app: Application, kind: str, language: str, *, info_request: InfoReque
         if kind == "acknowledgement":
             return Letter(
                 **base,
-                addressee=_applicant_lines(app),
+                addressee=_applicant_lines(app, viewer),
                 subject=_("Acknowledgement of receipt"),
                 paragraphs=[
                     _("Your application received on %(date)s has been registered under number %(number)s.")
@@ -56,7 +60,7 @@ def build(app: Application, kind: str, language: str, *, info_request: InfoReque
                 raise NotAvailable
             return Letter(
                 **base,
-                addressee=_applicant_lines(app),
+                addressee=_applicant_lines(app, viewer),
                 subject=_("Reasoned refusal"),
                 paragraphs=[
                     _("Your application %(number)s of %(date)s cannot be accepted for consideration.")
@@ -93,7 +97,7 @@ def build(app: Application, kind: str, language: str, *, info_request: InfoReque
             due = date_format(timezone.localtime(deadline.due_at).date(), "DATE_FORMAT")
             return Letter(
                 **base,
-                addressee=_applicant_lines(app),
+                addressee=_applicant_lines(app, viewer),
                 subject=_("Extension of the consideration"),
                 paragraphs=[
                     _(
@@ -109,7 +113,7 @@ def build(app: Application, kind: str, language: str, *, info_request: InfoReque
             measures = [f"{m.get_kind_display()}: {m.addressee.name}" for m in app.measures.select_related("addressee")]
             return Letter(
                 **base,
-                addressee=_applicant_lines(app),
+                addressee=_applicant_lines(app, viewer),
                 subject=_("Result of the consideration"),
                 paragraphs=[
                     _("Your application %(number)s has been considered.") % {"number": app.number},

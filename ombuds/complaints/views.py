@@ -21,7 +21,8 @@ from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import InfoRequestStatus, Status
 from ombuds.complaints.listing import call_counts, filtered_applications, may_use_register, page_of
 from ombuds.complaints.models import Application, Call, InfoRequest
-from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER, VIEW_SECRET
+from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER
+from ombuds.complaints.visibility import contact_lines, party_fields
 from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import PurposeRequired
@@ -115,9 +116,8 @@ def _render_detail(request, app: Application, purpose: str, bound: dict | None =
         "repeat_visible": bool(app.repeat_of_id)
         and Application.objects.visible_to(request.user).filter(pk=app.repeat_of_id).exists(),
         "forms": {**_action_forms(request.user, app), **(bound or {})},
-        "show_contacts": not (app.applicant and app.applicant.contacts_secret)
-        or request.user == app.assignee
-        or request.user.has_perm(VIEW_SECRET),
+        "applicant_contacts": contact_lines(request.user, app, app.applicant),
+        "contacts_hidden": "address" not in party_fields(request.user, app, app.applicant),
     }
     return render(request, "complaints/application_detail.html", context)
 
@@ -324,7 +324,7 @@ def application_letter(request, public_id, kind, fmt):
         except ValueError as exc:
             raise Http404 from exc
     try:
-        letter = letters.build(app, kind, language, info_request=info_request)
+        letter = letters.build(app, kind, language, viewer=request.user, info_request=info_request)
     except letters.NotAvailable as exc:
         raise Http404 from exc
     audit.record(
