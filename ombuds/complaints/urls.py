@@ -6,6 +6,7 @@ app_name = "complaints"
 urlpatterns = [
     path("", views.application_list, name="list"),
     path("new/", views.application_register, name="register"),
+    path("export.<slug:fmt>", views.application_export, name="export"),
     path("calls/", views.call_log, name="call_log"),
     path("calls/statistics/", views.call_statistics, name="call_statistics"),
     path("calls/<uuid:public_id>/convert/", views.call_convert, name="call_convert"),

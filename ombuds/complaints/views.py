@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ombuds.accounts.scoping import get_object_for_user
+from ombuds.complaints import exports, letters, services
 from ombuds.complaints import forms as f
-from ombuds.complaints import letters, services
 from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import InfoRequestStatus, Status
 from ombuds.complaints.listing import call_counts, filtered_applications, may_use_register, page_of
@@ -26,6 +26,7 @@ from ombuds.complaints.visibility import contact_lines, party_fields
 from ombuds.core import audit
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import PurposeRequired
+from ombuds.core.exports import csv_response, xlsx_response
 from ombuds.core.models import Attachment, Deadline
 from ombuds.core.uploads import download_response
 
@@ -49,9 +50,40 @@ def application_list(request):
         raise PermissionDenied
     qs, filters, form = filtered_applications(request.user, request.GET)
     page = page_of(qs, request.GET.get("page"))
-    context = {"page": page, "filters": filters, "form": form}
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    context = {"page": page, "filters": filters, "form": form, "now": timezone.now(), "export_query": export_query}
     template = "complaints/_application_rows.html" if request.htmx else "complaints/application_list.html"
     return render(request, template, context)
+
+
+def application_export(request, fmt):
+    """The filtered register as CSV or XLSX, streamed; who exported what is audited."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    if not may_use_register(request.user):
+        raise PermissionDenied
+    qs, filters, _form = filtered_applications(request.user, request.GET)
+    audit.record(
+        "complaints.application.exported",
+        actor=request.user,
+        object_type="complaints.application",
+        changes={
+            "format": fmt,
+            # The search text may be a person's name: only whether there was one is kept.
+            "filters": {
+                k: str(getattr(v, "code", None) or getattr(v, "pk", None) or v)
+                for k, v in filters.items()
+                if v and k != "q"
+            },
+            "searched": bool(filters.get("q")),
+        },
+    )
+    filename = f"register-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    lines = exports.rows(request.user, qs)
+    if fmt == "csv":
+        return csv_response(filename, exports.header(), lines)
+    return xlsx_response(filename, _("Register"), exports.header(), lines)
 
 
 @permission_required(REGISTER, raise_exception=True)

@@ -237,6 +237,7 @@ ROWS = [
     Row("api-root", API_ANON, default=200, url=lambda _u: "/api/v1/"),
     Row("complaints:list", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:list")),
     Row("complaints:register", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:register")),
+    Row("complaints:export", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:export", args=["csv"])),
     Row("complaints:call_log", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:call_log")),
     Row(
         "complaints:call_statistics",
