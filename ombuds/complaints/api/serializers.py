@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, Call, InfoRequest, RightTopic
+from ombuds.complaints.visibility import party_fields
 from ombuds.core import api
 from ombuds.core.models import Authority, District
 
@@ -46,6 +48,22 @@ class VisibleApplicationNumber(serializers.SlugRelatedField):
         return False
 
 
+class ApplicantDetailsSerializer(api.Serializer):
+    """The applicant as the reader may see them (complaints.visibility): contacts kept secret are
+    left out for those the case page hides them from."""
+
+    surname = serializers.CharField(required=False)
+    given_name = serializers.CharField(required=False)
+    patronymic = serializers.CharField(required=False)
+    organisation = serializers.CharField(required=False)
+    address = serializers.CharField(required=False)
+    phone = serializers.CharField(required=False)
+    email = serializers.CharField(required=False)
+
+
+DETAIL_FIELDS = ("surname", "given_name", "patronymic", "organisation", "address", "phone", "email")
+
+
 class ApplicationSerializer(api.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -59,6 +77,17 @@ class ApplicationSerializer(api.ModelSerializer):
     assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
     applicant = ApplicantSerializer(write_only=True, required=False)
     repeat_of = VisibleApplicationNumber(required=False, allow_null=True)
+    applicant_details = serializers.SerializerMethodField()
+
+    @extend_schema_field(ApplicantDetailsSerializer(allow_null=True))
+    def get_applicant_details(self, app) -> dict | None:
+        """Only on a single record, opened through the funnel (with its purpose in the secret tier);
+        lists carry no personal details."""
+        request, view = self.context.get("request"), self.context.get("view")
+        if request is None or getattr(view, "action", None) != "retrieve" or app.applicant_id is None:
+            return None
+        visible = party_fields(request.user, app, app.applicant)
+        return {name: getattr(app.applicant, name) for name in DETAIL_FIELDS if name in visible}
 
     class Meta:
         model = Application
@@ -73,6 +102,7 @@ class ApplicationSerializer(api.ModelSerializer):
             "district",
             "applicant_kind",
             "applicant",
+            "applicant_details",
             "summary",
             "respondents",
             "rights",

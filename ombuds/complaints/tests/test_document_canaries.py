@@ -109,3 +109,20 @@ def test_no_letter_shows_secret_contacts_to_whom_the_page_hides_them(staff_clien
                     opened += 1
     if name in ("commissioner", "department_head", "complaints_officer", "regional_officer"):
         assert opened, "the persona should reach these letters"
+
+
+@pytest.mark.parametrize("name", sorted(PERSONAS))
+def test_the_api_shows_secret_contacts_only_to_whom_the_page_shows_them(persona, cases, name):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(persona(name))
+    for case, (app, _kinds, _request) in cases.items():
+        response = client.get(f"/api/v1/applications/{app.public_id}/")
+        if response.status_code != 200:
+            continue
+        details = response.json()["applicant_details"]
+        assert details["surname"] == "Həsənova"
+        assert ("address" in details) == (name in SEES_SECRET_CONTACTS[case]), case
+        listed = client.get("/api/v1/applications/").content.decode()
+        assert ADDRESS not in listed and PHONE not in listed
