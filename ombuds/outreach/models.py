@@ -251,6 +251,17 @@ class Attendance(models.Model):
     def total(self) -> int:
         return self.women + self.men
 
+    @property
+    def label(self) -> str:
+        """The row's name on pages. A remote office's own staff are usually recorded under the
+        office's name: then the office is named once, in the reader's language."""
+        if self.office_id is None:
+            return self.organisation
+        office = self.office
+        if self.organisation.strip() in {"", office.name_az, office.name_en, office.name_ru}:
+            return office.name
+        return f"{self.organisation} ({office.name})"
+
 
 class Participant(models.Model):
     """A named participant: kept only with the person's consent."""

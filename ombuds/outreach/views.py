@@ -3,7 +3,6 @@ them; awareness staff (and the Commissioner) change them."""
 
 from __future__ import annotations
 
-import io
 from datetime import timedelta
 
 from django.contrib import messages
@@ -11,29 +10,24 @@ from django.contrib.auth.decorators import login_not_required, permission_requir
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar
 from icalendar import Event as CalEvent
-from openpyxl import Workbook
 
 from ombuds.accounts.tokens import user_for_token
 from ombuds.core import audit
 from ombuds.core.actions import form_errors, run_action
-from ombuds.core.documents import PDF, attachment, html_pdf
-from ombuds.core.i18n import pick
+from ombuds.core.documents import attachment
 from ombuds.core.models import Attachment
 from ombuds.core.uploads import download_response
+from ombuds.outreach import exports, services
 from ombuds.outreach import forms as f
-from ombuds.outreach import services
 from ombuds.outreach.choices import EventStatus
 from ombuds.outreach.models import ActionPlan, Event, PlanItem
 from ombuds.outreach.progress import plan_progress
 
 MANAGE = services.MANAGE
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def plan_list(request):
@@ -72,44 +66,11 @@ def plan_detail(request, public_id):
 def plan_export(request, public_id, fmt):
     """Progress as a spreadsheet or a PDF (the tables of the plan page)."""
     plan = get_object_or_404(ActionPlan, public_id=public_id)
-    progress = plan_progress(plan)
-    if fmt == "xlsx":
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Progress"
-        sheet.append(
-            [_("Topic"), _("Period"), _("Events planned"), _("Events held"), _("Completion (%)"), _("Participants")]
-        )
-        for row in progress.items:
-            sheet.append(
-                [
-                    safe_cell(pick(row.item.topic, "name")),
-                    f"{row.item.planned_from:%Y-%m-%d} – {row.item.planned_to:%Y-%m-%d}",
-                    row.item.target_events,
-                    row.held,
-                    row.completion,
-                    row.participants,
-                ]
-            )
-        offices = book.create_sheet("Remote reach")
-        offices.append([_("Office"), _("Participants")])
-        for office, count in progress.by_office.items():
-            offices.append([safe_cell(str(office)), count])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        content, name, kind = buffer.getvalue(), f"action-plan-{plan.year}.xlsx", XLSX
-    elif fmt == "pdf":
-        html = render_to_string("outreach/plan_progress_pdf.html", {"plan": plan, "progress": progress})
-        content, name, kind = html_pdf(html), f"action-plan-{plan.year}.pdf", PDF
-    else:
+    if fmt not in exports.FORMATS:
         raise Http404
+    content, name, kind = exports.FORMATS[fmt](plan, plan_progress(plan))
     audit.record("outreach.actionplan.progress_exported", actor=request.user, obj=plan, changes={"format": fmt})
     return attachment(content, name, kind)
-
-
-def safe_cell(value: str) -> str:
-    """Spreadsheet formula injection (ASVS 1.2.10): text starting with = + - @ is quoted."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @permission_required(MANAGE, raise_exception=True)
