@@ -1,20 +1,35 @@
-"""The only doorway that changes staff accounts, units and roles."""
+"""The only doorway that changes staff accounts, units and roles.
+
+Every function checks its actor itself (`accounts.manage_staff`, held by the system
+administrator); `actor=None` is the system: management commands, the demo seed, data migrations.
+Nobody changes their own roles, unit or account: a second administrator does (separation of
+duties, security.md V8), so one compromised administrator cannot raise their own rights.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ombuds.accounts.models import OrgUnit, Role, User
+from ombuds.accounts.permissions import MANAGE_STAFF
 from ombuds.accounts.roles import ADMIN_SITE_ROLES
 from ombuds.core import audit
+from ombuds.core.services import lock, require, save
 
 
-def _refresh_staff_flag(user: User) -> None:
+def _require_other(actor: User | None, user: User) -> None:
+    require(actor, MANAGE_STAFF)
+    if actor is not None and actor.pk == user.pk:
+        raise PermissionDenied
+
+
+def _refresh_staff_flag(user: User) -> bool:
     user.is_staff = user.roles.filter(code__in=[str(c) for c in ADMIN_SITE_ROLES]).exists()
-    user.save(update_fields=["is_staff"])
+    save(user, None, "is_staff")
+    return user.is_staff
 
 
 @transaction.atomic
@@ -31,6 +46,7 @@ def create_staff_user(
     **profile,
 ) -> User:
     """Create a staff account in one unit with its roles. `actor` None means a system process."""
+    require(actor, MANAGE_STAFF)
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("This username is already taken.")})
     found = list(Role.objects.filter(code__in=roles))
@@ -56,29 +72,40 @@ def create_staff_user(
 
 @transaction.atomic
 def grant_role(actor: User | None, user: User, role_code: str) -> None:
-    user.roles.add(Role.objects.get(code=role_code))
-    _refresh_staff_flag(user)
-    audit.record("accounts.role.granted", actor=actor, obj=user, changes={"role": role_code})
+    _require_other(actor, user)
+    role = Role.objects.filter(code=role_code).first()
+    if role is None:
+        raise ValidationError({"roles": _("Unknown role.")})
+    locked = lock(user)
+    locked.roles.add(role)
+    user.is_staff = _refresh_staff_flag(locked)
+    audit.record("accounts.role.granted", actor=actor, obj=locked, changes={"role": str(role_code)})
 
 
 @transaction.atomic
 def revoke_role(actor: User | None, user: User, role_code: str) -> None:
-    user.roles.remove(*Role.objects.filter(code=role_code))
-    _refresh_staff_flag(user)
-    audit.record("accounts.role.revoked", actor=actor, obj=user, changes={"role": role_code})
+    _require_other(actor, user)
+    locked = lock(user)
+    locked.roles.remove(*Role.objects.filter(code=role_code))
+    user.is_staff = _refresh_staff_flag(locked)
+    audit.record("accounts.role.revoked", actor=actor, obj=locked, changes={"role": str(role_code)})
 
 
 @transaction.atomic
 def move_to_unit(actor: User | None, user: User, unit: OrgUnit) -> None:
-    previous = user.org_unit.code if user.org_unit else None
-    user.org_unit = unit
-    user.save(update_fields=["org_unit"])
-    audit.record("accounts.user.moved", actor=actor, obj=user, changes={"unit": [previous, unit.code]})
+    _require_other(actor, user)
+    locked = lock(user, "org_unit")
+    previous = locked.org_unit.code if locked.org_unit else None
+    locked.org_unit = user.org_unit = unit
+    save(locked, actor, "org_unit")
+    audit.record("accounts.user.moved", actor=actor, obj=locked, changes={"unit": [previous, unit.code]})
 
 
 @transaction.atomic
 def deactivate_user(actor: User | None, user: User) -> None:
     """Disable an account; its sessions stop working on their next request."""
-    user.is_active = False
-    user.save(update_fields=["is_active"])
-    audit.record("accounts.user.deactivated", actor=actor, obj=user)
+    _require_other(actor, user)
+    locked = lock(user)
+    locked.is_active = user.is_active = False
+    save(locked, actor, "is_active")
+    audit.record("accounts.user.deactivated", actor=actor, obj=locked)

@@ -68,3 +68,35 @@ def test_move_and_deactivate():
     user.refresh_from_db()
     assert user.org_unit.code == "rc_north" and not user.is_active
     assert not user.has_perm("accounts.register_intake")
+
+
+def test_only_a_staff_manager_changes_accounts_and_nothing_is_written_otherwise():
+    from django.core.exceptions import PermissionDenied
+
+    from ombuds.core.models import AuditEvent
+
+    head = make_user(roles=[RoleCode.DEPARTMENT_HEAD])
+    user = make_user(roles=[RoleCode.ANALYST])
+    before = AuditEvent.objects.count()
+    with pytest.raises(PermissionDenied):
+        services.grant_role(head, user, RoleCode.COMMISSIONER)
+    with pytest.raises(PermissionDenied):
+        services.create_staff_user(head, username="new.one", password=None, unit=user.org_unit, roles=[])
+    with pytest.raises(PermissionDenied):
+        services.deactivate_user(head, user)
+    assert not User.objects.get(pk=user.pk).has_role(RoleCode.COMMISSIONER)
+    assert not User.objects.filter(username="new.one").exists()
+    assert User.objects.get(pk=user.pk).is_active and AuditEvent.objects.count() == before
+
+
+def test_an_administrator_cannot_raise_their_own_rights():
+    from django.core.exceptions import PermissionDenied
+
+    admin = make_user(roles=[RoleCode.SYSADMIN])
+    other = make_user(roles=[RoleCode.SYSADMIN])
+    with pytest.raises(PermissionDenied):
+        services.grant_role(admin, admin, RoleCode.COMMISSIONER)
+    with pytest.raises(PermissionDenied):
+        services.move_to_unit(admin, admin, OrgUnit.objects.get(code="office"))
+    services.grant_role(other, admin, RoleCode.AUDITOR)  # a second administrator may
+    assert User.objects.get(pk=admin.pk).has_role(RoleCode.AUDITOR)
