@@ -64,7 +64,6 @@ def _name(fn):
 PENDING = {
     "ombuds.monitoring.services.secret",
     "ombuds.monitoring.services.visits",
-    "ombuds.outreach.services",
 }
 
 

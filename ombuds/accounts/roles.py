@@ -56,6 +56,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "monitoring.manage_visits",
             "monitoring.view_place",
             "outreach.manage_outreach",
+            "outreach.approve_actionplan",
         ],
     ),
     RoleSpec(

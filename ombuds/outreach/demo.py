@@ -12,10 +12,26 @@ from ombuds.outreach import services
 from ombuds.outreach.models import ActionPlan, Audience, Topic
 
 BAKU = ZoneInfo("Asia/Baku")
-PLAN_TITLE = (
-    "2024 Action Plan for Awareness Raising to Increase the Effectiveness of Protection and Promotion of "
-    "Human Rights and Freedoms"
-)
+# Titles in the three content languages: each page shows its own language's (domain.md §5).
+PLAN_TITLES = {
+    "title_az": (
+        "İnsan hüquq və azadlıqlarının müdafiəsi və təşviqinin səmərəliliyini artırmaq məqsədilə "
+        "maarifləndirmə üzrə 2024-cü il Fəaliyyət Planı"
+    ),
+    "title_en": (
+        "2024 Action Plan for Awareness Raising to Increase the Effectiveness of Protection and Promotion of "
+        "Human Rights and Freedoms"
+    ),
+    "title_ru": (
+        "План действий на 2024 год по просвещению в целях повышения эффективности защиты и поощрения "
+        "прав и свобод человека"
+    ),
+}
+FOUNDING_TITLES = {
+    "title_az": "“Ombudsmanın Milli Preventiv Mexanizm fəaliyyəti” mövzusunda təlim",
+    "title_en": "Training on “Ombudsman's National Preventive Mechanism Activity”",
+    "title_ru": "Тренинг «Деятельность Омбудсмена как Национального превентивного механизма»",
+}
 REMOTE = ["rc_north", "rc_south", "rc_west", "rc_northwest", "nakhchivan_ombudsman"]
 
 
@@ -31,11 +47,10 @@ def seed(stdout) -> int:
     plan = services.create_plan(
         awareness,
         year=2024,
-        title=PLAN_TITLE,
-        approved_by=commissioner,
-        approved_on=date(2024, 1, 15),
+        **PLAN_TITLES,
         goals="Maarifləndirmə vasitəsilə insan hüquqlarının müdafiəsinin səmərəliliyini artırmaq.",
     )
+    plan = services.approve_plan(commissioner, plan, on=date(2024, 1, 15))
     items = {}
     for n, code in enumerate(topics):
         items[code] = services.add_plan_item(
@@ -55,7 +70,9 @@ def seed(stdout) -> int:
         awareness,
         items["disability"],
         kind="seminar",
-        title="Ombudsmanın CRPD üzrə monitorinq mandatı",
+        title_az="Ombudsmanın CRPD üzrə monitorinq mandatı",
+        title_en="The Ombudsman's monitoring mandate under the CRPD",
+        title_ru="Мандат Омбудсмена по мониторингу выполнения КПИ",
         starts_at=datetime(2024, 4, 18, 11, tzinfo=BAKU),
         host_unit=units["office"],
         region=hq,
@@ -69,7 +86,9 @@ def seed(stdout) -> int:
         awareness,
         items["children"],
         kind="training",
-        title="Uşaq hüquqları: məktəb rəhbərləri üçün təlim",
+        title_az="Uşaq hüquqları: məktəb rəhbərləri üçün təlim",
+        title_en="Children's rights: a training for school heads",
+        title_ru="Права ребёнка: тренинг для руководителей школ",
         starts_at=datetime(2024, 6, 12, 10, tzinfo=BAKU),
         host_unit=units["rc_west"],
         region=Region.objects.get(code="west"),
@@ -82,7 +101,9 @@ def seed(stdout) -> int:
         awareness,
         items["migrants"],
         kind="round_table",
-        title="Miqrantların hüquqları: dəyirmi masa",
+        title_az="Miqrantların hüquqları: dəyirmi masa",
+        title_en="Rights of migrants: a round table",
+        title_ru="Права мигрантов: круглый стол",
         starts_at=datetime(2024, 7, 9, 11, tzinfo=BAKU),
         host_unit=units["rc_south"],
         region=Region.objects.get(code="south"),
@@ -100,7 +121,7 @@ def founding(actor, commissioner, item, units):
         actor,
         item,
         kind="training",
-        title="Ombudsman's National Preventive Mechanism Activity",
+        **FOUNDING_TITLES,
         starts_at=datetime(2024, 3, 12, 11, tzinfo=BAKU),
         host_unit=units["office"],
         region=Region.objects.get(code="hq"),

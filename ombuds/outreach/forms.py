@@ -13,9 +13,18 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 REMOTE = OrgUnit.objects.filter(kind__in=["regional_centre", "partner_institution"])
 
 
-class PlanForm(forms.Form):
+class TitlesForm(forms.Form):
+    """The title in the three content languages; Azerbaijani is required, the others fall back to it."""
+
+    title_az = forms.CharField(label=_("Title (Azerbaijani)"), max_length=300)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300, required=False)
+
+
+class PlanForm(TitlesForm):
+    field_order = ["year", "title_az", "title_en", "title_ru"]
+
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    title = forms.CharField(label=_("Title"), max_length=300)
     goals = forms.CharField(label=_("Goals"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -36,9 +45,10 @@ class PlanItemForm(forms.Form):
     target_participants = forms.IntegerField(label=_("Participants planned"), min_value=0, initial=0)
 
 
-class EventForm(forms.Form):
+class EventForm(TitlesForm):
+    field_order = ["kind", "title_az", "title_en", "title_ru"]
+
     kind = forms.ChoiceField(label=_("Kind"), choices=c.EventKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=300)
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME)
     host_unit = forms.ModelChoiceField(label=_("Host unit"), queryset=OrgUnit.objects.all())
     venue = forms.CharField(label=_("Venue"), required=False, max_length=200)
@@ -99,3 +109,9 @@ class ParticipantForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     organisation = forms.CharField(label=_("Organisation"), required=False, max_length=300)
     consent = forms.BooleanField(label=_("The participant consents to be listed by name"), required=False)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ombuds.accounts.scoping import role_scopes
 from ombuds.core.data_classes import DataClass
+from ombuds.core.i18n import pick
 from ombuds.core.models import BaseModel, Region, TranslatedName
 from ombuds.outreach import choices as c
+from ombuds.outreach.permissions import MANAGE, SEE_ALL_EVENTS
 
 PUB, INT, CONF = DataClass.PUBLIC, DataClass.INTERNAL, DataClass.CONFIDENTIAL
 
@@ -39,9 +43,77 @@ class Audience(TranslatedName):
         verbose_name_plural = _("target audiences")
 
 
-class ActionPlan(BaseModel):
+def _is_staff(user) -> bool:
+    """An active account holding at least one role (an account without roles sees nothing)."""
+    return bool(role_scopes(user))
+
+
+def _sees_every_event(user) -> bool:
+    return any(user.has_perm(perm) for perm in SEE_ALL_EVENTS)
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The action plan is the institution's published programme: every staff member reads it."""
+        return self if _is_staff(user) else self.none()
+
+
+class PlanItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if _is_staff(user) else self.none()
+
+
+class EventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Need to know (domain.md §4): outreach staff and the Commissioner see every event; other
+        staff see the events their unit hosts or joins remotely and those they speak at."""
+        if not _is_staff(user):
+            return self.none()
+        if _sees_every_event(user):
+            return self
+        # Subqueries, not joins across the to-many relations: a row cannot come back twice.
+        mine = Q(pk__in=Speaker.objects.filter(staff=user).values("event_id"))
+        if user.org_unit_id:
+            joined = Event.remote_offices.through.objects.filter(orgunit_id=user.org_unit_id)
+            mine |= Q(host_unit_id=user.org_unit_id) | Q(pk__in=joined.values("event_id"))
+        return self.filter(mine)
+
+
+class EventPartQuerySet(models.QuerySet):
+    """Counts, speakers: visible with their event."""
+
+    def visible_to(self, user):
+        return self.filter(event__in=Event.objects.visible_to(user).values("pk"))
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Named participants are personal data kept for the outreach work only: outreach staff
+        see them (for the events they see); hosts, remote offices and speakers see the counts."""
+        if not (_is_staff(user) and user.has_perm(MANAGE)):
+            return self.none()
+        return self.filter(event__in=Event.objects.visible_to(user).values("pk"))
+
+
+class TranslatedTitle(models.Model):
+    """A title in az (required), en and ru; `title` shows the reader's language, else az."""
+
+    title_az = models.CharField(_("title (Azerbaijani)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
+
+    DATA_CLASSES = dict.fromkeys(["title_az", "title_en", "title_ru"], INT)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def title(self) -> str:
+        return pick(self, "title")
+
+
+class ActionPlan(TranslatedTitle, BaseModel):
     year = models.PositiveSmallIntegerField(_("year"))
-    title = models.CharField(_("title"), max_length=300)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -56,12 +128,18 @@ class ActionPlan(BaseModel):
 
     DATA_CLASSES = {
         **BaseModel.DATA_CLASSES,
-        **dict.fromkeys(["year", "title", "approved_by", "approved_on", "goals", "budget"], INT),
+        **TranslatedTitle.DATA_CLASSES,
+        **dict.fromkeys(["year", "approved_by", "approved_on", "goals", "budget"], INT),
     }
+
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year"]
-        permissions = [("manage_outreach", _("Plan and record awareness-raising events"))]
+        permissions = [
+            ("manage_outreach", _("Plan and record awareness-raising events")),
+            ("approve_actionplan", _("Approve the awareness-raising action plan")),
+        ]
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
 
@@ -92,6 +170,7 @@ class PlanItem(BaseModel):
     target_participants = models.PositiveIntegerField(_("participants planned"), default=0)
     target_satisfied = models.PositiveSmallIntegerField(_("satisfied participants targeted (%)"), default=80)
     status = models.CharField(_("status"), max_length=12, choices=c.ItemStatus.choices, default=c.ItemStatus.PLANNED)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
 
     DATA_CLASSES = {
         **BaseModel.DATA_CLASSES,
@@ -110,10 +189,13 @@ class PlanItem(BaseModel):
                 "target_participants",
                 "target_satisfied",
                 "status",
+                "cancel_reason",
             ],
             INT,
         ),
     }
+
+    objects = PlanItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["planned_from", "topic"]
@@ -124,12 +206,11 @@ class PlanItem(BaseModel):
         return f"{self.topic} ({self.planned_from:%m.%Y})"
 
 
-class Event(BaseModel):
+class Event(TranslatedTitle, BaseModel):
     plan_item = models.ForeignKey(
         PlanItem, on_delete=models.PROTECT, related_name="events", verbose_name=_("plan item")
     )
     kind = models.CharField(_("kind"), max_length=16, choices=c.EventKind.choices, default=c.EventKind.TRAINING)
-    title = models.CharField(_("title"), max_length=300)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     host_unit = models.ForeignKey(
@@ -156,14 +237,15 @@ class Event(BaseModel):
     )
     follow_up = models.TextField(_("follow-up actions"), blank=True)
     news_link = models.URLField(_("published news item"), blank=True)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
 
     DATA_CLASSES = {
         **BaseModel.DATA_CLASSES,
+        **TranslatedTitle.DATA_CLASSES,
         **dict.fromkeys(
             [
                 "plan_item",
                 "kind",
-                "title",
                 "starts_at",
                 "ends_at",
                 "host_unit",
@@ -180,10 +262,13 @@ class Event(BaseModel):
                 "satisfied_share",
                 "follow_up",
                 "news_link",
+                "cancel_reason",
             ],
             INT,
         ),
     }
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_at"]
@@ -213,6 +298,8 @@ class Speaker(models.Model):
 
     DATA_CLASSES = {"event": INT, "name": INT, "staff": INT, "topic": INT}
 
+    objects = EventPartQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
@@ -239,6 +326,8 @@ class Attendance(models.Model):
     remote = models.BooleanField(_("remote"), default=False)
 
     DATA_CLASSES = dict.fromkeys(["event", "organisation", "office", "women", "men", "remote"], INT)
+
+    objects = EventPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participant count")
@@ -272,6 +361,8 @@ class Participant(models.Model):
     consent = models.BooleanField(_("consents to be listed"))
 
     DATA_CLASSES = {"event": INT, "name": CONF, "organisation": CONF, "consent": INT}
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participant")

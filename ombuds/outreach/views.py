@@ -1,37 +1,37 @@
-"""Thin views of the outreach app. Plans and events are not case data: every staff member may read
-them; awareness staff (and the Commissioner) change them."""
+"""Thin views of the outreach app: parse → funnel → service → render. Every staff member reads
+the action plan; events, counts and materials are read by outreach staff, the Commissioner and
+the units that host or join them (`Event.objects.visible_to`); named participants by outreach
+staff only. The services check who may change what."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from icalendar import Calendar
-from icalendar import Event as CalEvent
 
 from ombuds.accounts.tokens import user_for_token
 from ombuds.core import audit
 from ombuds.core.actions import form_errors, run_action
 from ombuds.core.documents import attachment
 from ombuds.core.models import Attachment
+from ombuds.core.services import require
 from ombuds.core.uploads import download_response
-from ombuds.outreach import exports, services
+from ombuds.outreach import calendar, exports, services
 from ombuds.outreach import forms as f
 from ombuds.outreach.choices import EventStatus
-from ombuds.outreach.models import ActionPlan, Event, PlanItem
+from ombuds.outreach.models import ActionPlan, Event
+from ombuds.outreach.permissions import MANAGE
 from ombuds.outreach.progress import plan_progress
-
-MANAGE = services.MANAGE
+from ombuds.outreach.scoping import get_event_for_user, get_item_for_user, get_plan_for_user, participants_of
 
 
 def plan_list(request):
-    return render(request, "outreach/plan_list.html", {"plans": ActionPlan.objects.all(), "form": f.PlanForm()})
+    plans = ActionPlan.objects.visible_to(request.user)
+    return render(request, "outreach/plan_list.html", {"plans": plans, "form": f.PlanForm()})
 
 
 @require_POST
@@ -46,10 +46,9 @@ def plan_create(request):
 
 
 def plan_detail(request, public_id):
-    plan = get_object_or_404(ActionPlan, public_id=public_id)
+    plan = get_plan_for_user(request.user, public_id)
     if request.method == "POST":
-        if not request.user.has_perm(MANAGE):
-            raise PermissionDenied
+        require(request.user, MANAGE)
         form = f.PlanItemForm(request.POST)
         if form.is_valid():
             try:
@@ -60,12 +59,13 @@ def plan_detail(request, public_id):
                 return redirect(plan.get_absolute_url())
     else:
         form = f.PlanItemForm()
-    return render(request, "outreach/plan_detail.html", {"plan": plan, "progress": plan_progress(plan), "form": form})
+    context = {"plan": plan, "progress": plan_progress(plan), "form": form, "cancel_form": f.CancelForm()}
+    return render(request, "outreach/plan_detail.html", context)
 
 
 def plan_export(request, public_id, fmt):
     """Progress as a spreadsheet or a PDF (the tables of the plan page)."""
-    plan = get_object_or_404(ActionPlan, public_id=public_id)
+    plan = get_plan_for_user(request.user, public_id)
     if fmt not in exports.FORMATS:
         raise Http404
     content, name, kind = exports.FORMATS[fmt](plan, plan_progress(plan))
@@ -73,9 +73,31 @@ def plan_export(request, public_id, fmt):
     return attachment(content, name, kind)
 
 
+@require_POST
+def plan_approve(request, public_id):
+    plan = get_plan_for_user(request.user, public_id)
+    try:
+        services.approve_plan(request.user, plan)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    return redirect(plan.get_absolute_url())
+
+
+@require_POST
+def item_cancel(request, item_id):
+    item = get_item_for_user(request.user, item_id)
+    require(request.user, MANAGE)  # before the form: no form errors for someone who may not act
+    return run_action(
+        request,
+        item.plan,
+        f.CancelForm(request.POST),
+        lambda user, _plan, data: services.cancel_plan_item(user, item, reason=data["reason"]),
+    )
+
+
 @permission_required(MANAGE, raise_exception=True)
 def event_create(request, item_id):
-    item = get_object_or_404(PlanItem.objects.select_related("plan", "topic"), public_id=item_id)
+    item = get_item_for_user(request.user, item_id)
     initial = {
         "region": item.region,
         "event_format": item.event_format,
@@ -94,7 +116,7 @@ def event_create(request, item_id):
 
 
 def event_list(request):
-    events = Event.objects.select_related("plan_item__topic", "region").order_by("-starts_at")
+    events = Event.objects.visible_to(request.user).select_related("plan_item__topic", "region").order_by("-starts_at")
     mine = bool(request.GET.get("mine"))
     if mine:
         # My unit's planned events still to come (the home page counts the same, reports/home.py).
@@ -105,9 +127,7 @@ def event_list(request):
 
 
 def event_detail(request, public_id):
-    event = get_object_or_404(
-        Event.objects.select_related("plan_item__plan", "plan_item__topic", "host_unit"), public_id=public_id
-    )
+    event = get_event_for_user(request.user, public_id)
     can_manage = request.user.has_perm(MANAGE)
     forms = {name: cls(prefix=name) for name, (cls, _call) in ACTIONS.items()} if can_manage else {}
     if can_manage:
@@ -121,7 +141,7 @@ def event_detail(request, public_id):
             "can_manage": can_manage,
             "attendance": event.attendance.select_related("office"),
             "speakers": event.speakers.all(),
-            "participants": event.participants.all(),
+            "participants": participants_of(request.user, event),
             "materials": Attachment.objects.filter(
                 content_type__app_label="outreach", content_type__model="event", object_id=event.pk
             ),
@@ -138,6 +158,7 @@ ACTIONS = {
     "material": (f.MaterialForm, lambda u, e, d: services.attach_material(u, e, d["file"])),
     "outcome": (f.OutcomeForm, lambda u, e, d: services.record_outcome(u, e, **d)),
     "news": (f.EmptyForm, lambda u, e, d: services.draft_news(u, e)),
+    "cancel": (f.CancelForm, lambda u, e, d: services.cancel_event(u, e, reason=d["reason"])),
 }
 
 
@@ -145,16 +166,15 @@ ACTIONS = {
 def event_action(request, public_id, action):
     if action not in ACTIONS:
         raise Http404
-    event = get_object_or_404(Event, public_id=public_id)
-    if not request.user.has_perm(MANAGE):
-        raise PermissionDenied
+    event = get_event_for_user(request.user, public_id)
+    require(request.user, MANAGE)  # before the form: no form errors for someone who may not act
     form_class, call = ACTIONS[action]
     form = form_class(request.POST, request.FILES, prefix=action)
     return run_action(request, event, form, call)
 
 
 def event_material(request, public_id, attachment_id):
-    event = get_object_or_404(Event, public_id=public_id)
+    event = get_event_for_user(request.user, public_id)
     material = get_object_or_404(
         Attachment,
         public_id=attachment_id,
@@ -167,31 +187,11 @@ def event_material(request, public_id, attachment_id):
 
 @login_not_required
 def calendar_feed(request, token):
-    """Upcoming events for calendar applications; the calendar token of a staff member is the key."""
-    if user_for_token(token, scope="calendar") is None:
+    """Events for calendar applications, which cannot sign in: the calendar token is the key."""
+    record = user_for_token(token, scope="calendar")
+    if record is None:
         raise Http404
-    cal = Calendar()
-    cal.add("prodid", "-//Ombuds//outreach//EN")
-    cal.add("version", "2.0")
-    since = timezone.now() - timedelta(days=30)
-    for event in Event.objects.filter(starts_at__gte=since).exclude(status="cancelled").select_related("region"):
-        entry = CalEvent()
-        entry.add("uid", f"outreach-{event.public_id}@{request.get_host()}")
-        entry.add("summary", event.title)
-        entry.add("dtstart", event.starts_at)
-        entry.add("dtend", event.ends_at or event.starts_at + timedelta(hours=2))
-        entry.add("location", event.venue or str(event.region))
-        cal.add_component(entry)
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar")
+    base_url = f"{request.scheme}://{request.get_host()}"
+    response = HttpResponse(calendar.feed(record.user, base_url), content_type="text/calendar")
     response["Cache-Control"] = "no-store"
     return response
-
-
-@require_POST
-def plan_approve(request, public_id):
-    plan = get_object_or_404(ActionPlan, public_id=public_id)
-    try:
-        services.approve_plan(request.user, plan)
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-    return redirect(plan.get_absolute_url())

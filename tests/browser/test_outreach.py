@@ -21,7 +21,7 @@ def test_event_with_remote_offices_counts_and_slides(page, settings, tmp_path):
     load(Topic, Audience)  # reference rows emptied by the transactional flush
     settings.DEMO = True
     awareness = make_persona("awareness_staff")
-    plan = services.create_plan(awareness, year=2024, title="2024 Action Plan")
+    plan = services.create_plan(awareness, year=2024, title_az="2024 Action Plan")
     services.add_plan_item(
         awareness,
         plan,
@@ -43,7 +43,7 @@ def test_event_with_remote_offices_counts_and_slides(page, settings, tmp_path):
     assert page.get_by_test_id("plan-completion").inner_text() == "0 %"
     assert run_axe(page) == []
     page.get_by_role("link", name="New event").click()
-    page.fill("#id_title", "Ombudsman's National Preventive Mechanism Activity")
+    page.fill("#id_title_az", "Ombudsman's National Preventive Mechanism Activity")
     page.fill("#id_starts_at", "2024-03-12T11:00")
     page.select_option("#id_host_unit", label="Office of the Commissioner")
     page.select_option("#id_region", label="Baku (head office)")

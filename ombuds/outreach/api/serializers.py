@@ -13,7 +13,7 @@ class ActionPlanSerializer(api.ModelSerializer):
 
     class Meta:
         model = ActionPlan
-        fields = ["id", "year", "title", "approved_on", "goals", "budget"]
+        fields = ["id", "year", "title_az", "title_en", "title_ru", "approved_on", "goals", "budget"]
 
 
 class PlanItemSerializer(api.ModelSerializer):
@@ -36,6 +36,7 @@ class PlanItemSerializer(api.ModelSerializer):
             "target_participants",
             "target_satisfied",
             "status",
+            "cancel_reason",
         ]
 
 
@@ -54,7 +55,9 @@ class EventSerializer(api.ModelSerializer):
             "id",
             "plan_item",
             "kind",
-            "title",
+            "title_az",
+            "title_en",
+            "title_ru",
             "starts_at",
             "ends_at",
             "host_unit",
@@ -64,9 +67,14 @@ class EventSerializer(api.ModelSerializer):
             "remote_offices",
             "target_organisations",
             "status",
+            "cancel_reason",
             "satisfied_share",
         ]
-        read_only_fields = ["status", "satisfied_share"]
+        read_only_fields = ["status", "cancel_reason", "satisfied_share"]
+
+
+class CancelSerializer(api.Serializer):
+    reason = serializers.CharField(max_length=1000)
 
 
 class AttendanceSerializer(api.ModelSerializer):

@@ -13,8 +13,8 @@ from ombuds.outreach.models import Topic
 UTC = ZoneInfo("UTC")
 
 
-def make_plan(year: int = 2024, title: str = "Plan"):
-    return services.create_plan(None, year=year, title=title)
+def make_plan(year: int = 2024, title_az: str = "Plan"):
+    return services.create_plan(None, year=year, title_az=title_az)
 
 
 def make_item(plan=None, *, topic=None, unit: str = "dept_awareness", **fields):
@@ -32,7 +32,7 @@ def make_item(plan=None, *, topic=None, unit: str = "dept_awareness", **fields):
 
 def make_event(item=None, *, host: str = "office", remote=(), **fields):
     item = item or make_item()
-    fields.setdefault("title", "Training")
+    fields.setdefault("title_az", "Training")
     return services.create_event(
         None,
         item,

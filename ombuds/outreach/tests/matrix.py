@@ -1,5 +1,7 @@
-"""Permission-matrix rows of the outreach app: every staff member reads plans and events; awareness
-staff and the Commissioner change them."""
+"""Permission-matrix rows of the outreach app: every staff member reads the plans; events are read
+by awareness staff, the Commissioner and the units that host or join them ("in": an event of the
+user's own unit; "out": one of a unit no persona works in); awareness staff and the Commissioner
+change them."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -11,13 +13,13 @@ from ombuds.core.testing import ANONYMOUS, Row
 MANAGERS = ["awareness_staff", "commissioner"]
 
 
-def _event():
+def _event(host: str = "office"):
     from ombuds.accounts.models import OrgUnit
     from ombuds.core.models import Region
     from ombuds.outreach import services
     from ombuds.outreach.models import Topic
 
-    plan = services.create_plan(None, year=2024, title="Plan")
+    plan = services.create_plan(None, year=2024, title_az="Plan")
     item = services.add_plan_item(
         None,
         plan,
@@ -29,20 +31,29 @@ def _event():
     return services.create_event(
         None,
         item,
-        title="Training",
+        title_az="Training",
         starts_at=datetime(2024, 3, 12, tzinfo=ZoneInfo("UTC")),
-        host_unit=OrgUnit.objects.get(code="office"),
+        host_unit=OrgUnit.objects.get(code=host),
         region=Region.objects.get(code="hq"),
         event_format="in_person",
     )
 
 
-def material(_user):
+def _own_event(user):
+    """An event hosted by the user's unit (any unit for the anonymous visitor)."""
+    return _event(user.org_unit.code if user else "office")
+
+
+def _other_event(_user):
+    return _event("rc_south")  # no persona works there
+
+
+def material(_user, event=None):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from ombuds.outreach import services
 
-    event = _event()
+    event = event or _own_event(_user)
     doc = services.attach_material(
         None, event, SimpleUploadedFile("slides.pdf", b"%PDF-1.7\n", content_type="application/pdf")
     )
@@ -58,6 +69,7 @@ def feed(user):
 
 EVERYONE = {ANONYMOUS: 302}
 API = {ANONYMOUS: 403}
+OUT = dict.fromkeys(MANAGERS, 200)
 ROWS = [
     Row("action-plan-list", API, default=200, url=lambda _u: "/api/v1/action-plans/"),
     Row(
@@ -78,7 +90,39 @@ ROWS = [
         url=lambda _u: "/api/v1/events/",
         note="empty body: 400 once the permission passes",
     ),
-    Row("event-detail", API, default=200, url=lambda _u: f"/api/v1/events/{_event().public_id}/"),
+    Row("event-detail", API, default=200, url=lambda u: f"/api/v1/events/{_own_event(u).public_id}/"),
+    Row(
+        "event-detail",
+        {**API, **OUT},
+        default=404,
+        scope="out",
+        url=lambda u: f"/api/v1/events/{_other_event(u).public_id}/",
+    ),
+    Row(
+        "event-cancel",
+        {**API, **OUT},
+        default=403,
+        method="post",
+        data={"reason": "The venue is closed."},
+        url=lambda u: f"/api/v1/events/{_own_event(u).public_id}/cancel/",
+    ),
+    Row(
+        "event-cancel",
+        {**API, **OUT},
+        default=404,
+        scope="out",
+        method="post",
+        data={"reason": "The venue is closed."},
+        url=lambda u: f"/api/v1/events/{_other_event(u).public_id}/cancel/",
+    ),
+    Row(
+        "plan-item-cancel",
+        {**API, **OUT},
+        default=403,
+        method="post",
+        data={"reason": "Moved to next year."},
+        url=lambda _u: f"/api/v1/plan-items/{_event().plan_item.public_id}/cancel/",
+    ),
     Row("participant-count-list", API, default=200, url=lambda _u: "/api/v1/participant-counts/"),
     Row("outreach:plan_list", EVERYONE, default=200, url=lambda _u: reverse("outreach:plan_list")),
     Row(
@@ -110,13 +154,43 @@ ROWS = [
     ),
     Row("outreach:calendar_feed", {}, default=200, url=feed, note="the calendar token in the address is the key"),
     Row("outreach:event_list", EVERYONE, default=200, url=lambda _u: reverse("outreach:event_list")),
-    Row("outreach:event_detail", EVERYONE, default=200, url=lambda _u: _event().get_absolute_url()),
+    Row("outreach:event_detail", EVERYONE, default=200, url=lambda u: _own_event(u).get_absolute_url()),
+    Row(
+        "outreach:event_detail",
+        {**EVERYONE, **OUT},
+        default=404,
+        scope="out",
+        url=lambda u: _other_event(u).get_absolute_url(),
+    ),
     Row("outreach:event_material", EVERYONE, default=200, url=material),
+    Row(
+        "outreach:event_material",
+        {**EVERYONE, **OUT},
+        default=404,
+        scope="out",
+        url=lambda u: material(u, _other_event(u)),
+    ),
     Row(
         "outreach:event_action",
         {**EVERYONE, **dict.fromkeys(MANAGERS, 302)},
         default=403,
         method="post",
-        url=lambda _u: reverse("outreach:event_action", args=[_event().public_id, "speaker"]),
+        url=lambda u: reverse("outreach:event_action", args=[_own_event(u).public_id, "speaker"]),
+    ),
+    Row(
+        "outreach:event_action",
+        {**EVERYONE, **dict.fromkeys(MANAGERS, 302)},
+        default=404,
+        scope="out",
+        method="post",
+        url=lambda u: reverse("outreach:event_action", args=[_other_event(u).public_id, "speaker"]),
+    ),
+    Row(
+        "outreach:item_cancel",
+        {**EVERYONE, **dict.fromkeys(MANAGERS, 302)},
+        default=403,
+        method="post",
+        data={"reason": "Moved to next year."},
+        url=lambda _u: reverse("outreach:item_cancel", args=[_event().plan_item.public_id]),
     ),
 ]

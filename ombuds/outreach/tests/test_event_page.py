@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.utils.html import escape
 
 from ombuds.accounts.models import OrgUnit
 from ombuds.outreach import services
@@ -27,3 +28,36 @@ def test_a_remote_office_is_named_once_per_table(persona, staff_client):
     assert az.count(north.name_az) == 2  # the list of offices joining, and its participant row
     en = _page(client, event, "en")
     assert en.count(north.name_en) == 2 and north.name_az not in en
+
+
+def test_plan_and_event_titles_follow_the_page_language(persona, staff_client):
+    from ombuds.outreach import demo
+    from ombuds.outreach.tests.factories import make_item
+
+    plan = services.create_plan(None, year=2024, **demo.PLAN_TITLES)
+    event = make_event(make_item(plan), **demo.FOUNDING_TITLES)
+    untranslated = make_event(make_item(plan), title_az="Yalnız azərbaycanca ad")
+    client = staff_client(persona("awareness_staff"))
+    for language in ("az", "en", "ru"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        title = demo.FOUNDING_TITLES[f"title_{language}"]
+        assert f'<h1 class="h3 mb-0">{escape(title)}</h1>' in client.get(event.get_absolute_url()).content.decode()
+        plan_page = client.get(plan.get_absolute_url()).content.decode()
+        assert escape(demo.PLAN_TITLES[f"title_{language}"]) in plan_page
+        # No translation: the Azerbaijani title, the institution's working language.
+        assert "Yalnız azərbaycanca ad" in client.get(untranslated.get_absolute_url()).content.decode()
+    assert len({*demo.PLAN_TITLES.values()}) == len({*demo.FOUNDING_TITLES.values()}) == 3
+
+
+def test_the_demo_titles_exist_in_every_language():
+    import ast
+    import inspect
+
+    from ombuds.outreach import demo
+
+    source = inspect.getsource(demo)
+    calls = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)]
+    for call in calls:
+        names = {k.arg for k in call.keywords}
+        if names & {"title_az", "title_en", "title_ru", "title"}:
+            assert {"title_az", "title_en", "title_ru"} <= names, ast.unparse(call)[:80]

@@ -21,7 +21,8 @@ def test_scenario_01_founding_training(persona, staff_client):
     make_user(username="npm.lead", roles=["department_head", "npm_member"], unit="npg")
     make_user(username="npm.member", roles=["npm_member"], unit="npg")
     units = {u.code: u for u in OrgUnit.objects.all()}
-    plan = services.create_plan(awareness, year=2024, title=demo.PLAN_TITLE, approved_by=commissioner)
+    plan = services.create_plan(awareness, year=2024, **demo.PLAN_TITLES)
+    services.approve_plan(commissioner, plan)
     from datetime import date
 
     item = services.add_plan_item(
@@ -69,7 +70,7 @@ def test_named_participants_only_with_consent(persona):
 
     awareness = persona("awareness_staff")
     ActionPlan.objects.all()
-    plan = services.create_plan(awareness, year=2025, title="Plan")
+    plan = services.create_plan(awareness, year=2025, title_az="Plan")
     from datetime import date, datetime
     from zoneinfo import ZoneInfo
 
@@ -87,7 +88,7 @@ def test_named_participants_only_with_consent(persona):
     event = services.create_event(
         awareness,
         item,
-        title="T",
+        title_az="T",
         starts_at=datetime(2025, 1, 10, tzinfo=ZoneInfo("UTC")),
         host_unit=OrgUnit.objects.get(code="office"),
         region=Region.objects.get(code="hq"),
@@ -112,7 +113,7 @@ def test_reminders_before_and_after_an_event(persona):
     from ombuds.outreach.reminders import send_reminders
 
     awareness = persona("awareness_staff")
-    plan = services.create_plan(awareness, year=2025, title="Plan")
+    plan = services.create_plan(awareness, year=2025, title_az="Plan")
     office = OrgUnit.objects.get(code="dept_awareness")
     item = services.add_plan_item(
         awareness,
@@ -126,7 +127,7 @@ def test_reminders_before_and_after_an_event(persona):
     event = services.create_event(
         awareness,
         item,
-        title="Seminar",
+        title_az="Seminar",
         starts_at=start,
         host_unit=office,
         region=Region.objects.get(code="hq"),
@@ -150,7 +151,7 @@ def test_plan_approval_and_named_participants_through_the_pages(persona, staff_c
     from ombuds.core.models import Region
 
     awareness, commissioner = persona("awareness_staff"), persona("commissioner")
-    plan = services.create_plan(awareness, year=2026, title="Plan 2026")
+    plan = services.create_plan(awareness, year=2026, title_az="Plan 2026")
     assert staff_client(awareness).post(reverse("outreach:plan_approve", args=[plan.public_id])).status_code == 403
     staff_client(commissioner).post(reverse("outreach:plan_approve", args=[plan.public_id]))
     plan.refresh_from_db()
@@ -168,7 +169,7 @@ def test_plan_approval_and_named_participants_through_the_pages(persona, staff_c
     event = services.create_event(
         awareness,
         item,
-        title="T",
+        title_az="T",
         starts_at=datetime(2026, 1, 9, tzinfo=ZoneInfo("UTC")),
         host_unit=OrgUnit.objects.get(code="office"),
         region=Region.objects.get(code="hq"),
@@ -191,7 +192,8 @@ def test_plan_page_queries_do_not_grow_with_items(persona, staff_client, django_
     from ombuds.core.models import Region
 
     awareness = persona("awareness_staff")
-    plan = services.create_plan(awareness, year=2025, title="Plan", approved_by=persona("commissioner"))
+    plan = services.create_plan(awareness, year=2025, title_az="Plan")
+    services.approve_plan(persona("commissioner"), plan)
     unit = OrgUnit.objects.get(code="dept_awareness")
     audiences = list(Audience.objects.all()[:2])
 
