@@ -66,7 +66,8 @@ class PlanItemQuerySet(models.QuerySet):
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Need to know (domain.md §4): outreach staff and the Commissioner see every event; other
-        staff see the events their unit hosts or joins remotely and those they speak at."""
+        staff see the events their unit hosts, is responsible for or joins remotely, and those
+        they speak at (the reminders go to the host and the responsible unit)."""
         if not _is_staff(user):
             return self.none()
         if _sees_every_event(user):
@@ -75,7 +76,11 @@ class EventQuerySet(models.QuerySet):
         mine = Q(pk__in=Speaker.objects.filter(staff=user).values("event_id"))
         if user.org_unit_id:
             joined = Event.remote_offices.through.objects.filter(orgunit_id=user.org_unit_id)
-            mine |= Q(host_unit_id=user.org_unit_id) | Q(pk__in=joined.values("event_id"))
+            mine |= (
+                Q(host_unit_id=user.org_unit_id)
+                | Q(plan_item__responsible_unit_id=user.org_unit_id)
+                | Q(pk__in=joined.values("event_id"))
+            )
         return self.filter(mine)
 
 

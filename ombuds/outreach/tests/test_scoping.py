@@ -86,3 +86,25 @@ def test_the_calendar_feed_lists_only_what_its_owner_may_see(persona, client, ev
 
 def test_a_user_without_roles_sees_no_event(events):
     assert not Event.objects.visible_to(make_user(roles=[], unit="rc_west")).exists()
+
+
+def test_the_responsible_unit_sees_the_events_of_its_items(persona):
+    head = make_user(roles=["department_head"], unit="dept_awareness")
+    event = make_event(make_item(unit="dept_awareness"), host="office")
+    assert list(Event.objects.visible_to(head)) == [event]
+
+
+def test_the_event_list_costs_the_same_for_many_events(persona, staff_client, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = staff_client(persona("regional_officer"))
+    item = make_item()
+    make_event(item, host="rc_west", remote=["rc_west"])
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(reverse("outreach:event_list")).status_code == 200
+    for _ in range(5):
+        make_event(item, host="rc_west", remote=["rc_north"])
+    with django_assert_max_num_queries(len(one)):
+        response = client.get(reverse("outreach:event_list"))
+    assert response.content.decode().count("Training") == 6
