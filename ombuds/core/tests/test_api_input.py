@@ -81,6 +81,10 @@ def test_every_write_endpoint_refuses_unknown_and_read_only_fields(persona):
         boss, app, addressee=authority("mia"), basis=InfoRequestBasis.GENERAL, questions="1. Why?"
     )
     ids = {"applications": app.public_id, "info-requests": info_request.public_id}
+    from ombuds.outreach.tests.factories import make_event
+
+    event = make_event()
+    ids |= {"events": event.public_id, "plan-items": event.plan_item.public_id}
     schema = _schema()
     operations = list(_write_operations(schema))
     assert len(operations) >= 15
