@@ -26,7 +26,7 @@ def _event(host: str = "office"):
         topic=Topic.objects.first(),
         planned_from=date(2024, 3, 1),
         planned_to=date(2024, 3, 31),
-        responsible_unit=OrgUnit.objects.get(code="office"),
+        responsible_unit=OrgUnit.objects.get(code=host),
     )
     return services.create_event(
         None,
