@@ -21,13 +21,13 @@ from ombuds.outreach.models import ActionPlan, Attendance, Event, NewsDraft, Par
 from ombuds.outreach.news import compose
 from ombuds.outreach.permissions import APPROVE_PLAN, MANAGE
 
-ITEM_TRANSITIONS = {
+ITEM_TRANSITIONS: dict[str, set[str]] = {
     c.ItemStatus.PLANNED: {c.ItemStatus.IN_PROGRESS, c.ItemStatus.CANCELLED},
     c.ItemStatus.IN_PROGRESS: {c.ItemStatus.DONE, c.ItemStatus.CANCELLED},
     c.ItemStatus.DONE: set(),
     c.ItemStatus.CANCELLED: set(),
 }
-EVENT_TRANSITIONS = {
+EVENT_TRANSITIONS: dict[str, set[str]] = {
     c.EventStatus.PLANNED: {c.EventStatus.HELD, c.EventStatus.CANCELLED},
     c.EventStatus.HELD: {c.EventStatus.HELD},  # the outcome may be corrected
     c.EventStatus.CANCELLED: set(),
