@@ -138,7 +138,7 @@ def test_visits_list_and_plan_pages_reflow_at_320_px(page, settings, language):
     services.add_plan_item(lead, plan, place=place, quarter=3, visit_type="thematic", theme="Qeydiyyat")
     visit = make_visit(lead, place=place, plan_item=item, announced=False)
     services.add_team_member(lead, visit, lead, "leader")
-    action_plan = outreach.create_plan(lead, year=2025, title="Maarifləndirmə üzrə fəaliyyət planı")
+    action_plan = outreach.create_plan(lead, year=2025, title_az="Maarifləndirmə üzrə fəaliyyət planı")
     outreach.add_plan_item(
         lead,
         action_plan,
