@@ -111,7 +111,7 @@ def _event(host: str, days_ahead: int):
     from ombuds.outreach.models import ActionPlan, Topic
 
     start = timezone.now() + timedelta(days=days_ahead)
-    plan = ActionPlan.objects.first() or outreach.create_plan(None, year=start.year, title="Plan")
+    plan = ActionPlan.objects.first() or outreach.create_plan(None, year=start.year, title_az="Plan")
     item = outreach.add_plan_item(
         None,
         plan,
@@ -123,7 +123,7 @@ def _event(host: str, days_ahead: int):
     return outreach.create_event(
         None,
         item,
-        title=f"Training {host} {days_ahead}",
+        title_az=f"Training {host} {days_ahead}",
         starts_at=start,
         host_unit=OrgUnit.objects.get(code=host),
         region=Region.objects.get(code="hq"),
