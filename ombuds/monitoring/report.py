@@ -3,7 +3,9 @@
 Interview notes are internal and never part of a report; interviewees appear only by pseudonym.
 Before any export the guard looks for the sealed identity of every interviewee who has not
 consented to publication in the report's text, and refuses with the finding and field that
-would name them (OPCAT Art. 21(2)).
+would name them (OPCAT Art. 21(2)). It looks for each part of the name on its own (surname,
+given name, patronymic), in any order, spelling and script: "Elchin Mammadov" or "Эльчин
+Мамедов" names "Məmmədov Elçin Rauf oğlu" as much as the recorded spelling does.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ombuds.core.documents import Letter
+from ombuds.core.names import normalise_name_tokens
 from ombuds.monitoring.choices import ThematicArea
 from ombuds.monitoring.models import Visit
 
@@ -30,20 +33,46 @@ class GuardFailure(Exception):
         ) % {"where": self.where, "field": self.field}
 
 
+def _name_parts(name: str) -> list[str]:
+    """The parts of a recorded name that identify someone: initials ("E.") and other one- or
+    two-letter parts would be found in any text, so they are left out (the patronymic markers
+    "oğlu", "qızı" are already dropped by the normalisation)."""
+    return [part for part in normalise_name_tokens(name) if len(part) >= 3]
+
+
+def _mentions(part: str, words: list[str]) -> bool:
+    """Whether the name part is among the words of a text, also with a case ending
+    ("Məmmədovun", "Мамедова"), which only a part of four letters or more may carry: a short
+    one ("Əli") would otherwise be found inside unrelated words."""
+    return any(
+        word == part or (len(part) >= 4 and word.startswith(part) and len(word) - len(part) <= 3) for word in words
+    )
+
+
+def _sealed_name_parts(visit: Visit) -> set[str]:
+    parts: set[str] = set()
+    for interview in visit.interviews.all():
+        if interview.consent_publish or not interview.identity.strip():
+            continue
+        # The identity may carry more than the name ("…, born 1985, cell 12"): the name comes first.
+        name = interview.identity.replace(";", ",").replace("(", ",").split(",")[0]
+        parts.update(_name_parts(name))
+    return parts
+
+
 def check_publication(visit: Visit) -> None:
-    names = [i.identity.strip() for i in visit.interviews.all() if i.identity.strip() and not i.consent_publish]
+    parts = _sealed_name_parts(visit)
+    if not parts:
+        return
+    findings = list(visit.findings.all())
     texts = [(_("immediate observations"), "immediate_observations", visit.immediate_observations)]
+    texts += [(f"{finding.get_area_display()} #{n}", "text", finding.text) for n, finding in enumerate(findings, 1)]
     texts += [
-        (f"{finding.get_area_display()} #{n}", "text", finding.text)
-        for n, finding in enumerate(visit.findings.all(), start=1)
-    ]
-    texts += [
-        (f"{finding.get_area_display()} #{n}", "subtopic", finding.subtopic)
-        for n, finding in enumerate(visit.findings.all(), start=1)
+        (f"{finding.get_area_display()} #{n}", "subtopic", finding.subtopic) for n, finding in enumerate(findings, 1)
     ]
     for where, field, text in texts:
-        lowered = (text or "").casefold()
-        if any(name.casefold() in lowered for name in names):
+        words = normalise_name_tokens(text or "")
+        if any(_mentions(part, words) for part in parts):
             raise GuardFailure(where=where, field=field)
 
 
