@@ -143,6 +143,22 @@ def close_deadline(actor, deadline: Deadline, *, cancelled: bool = False) -> Dea
     return deadline
 
 
+def open_for(subject, *rule_codes: str):
+    """The deadlines of `subject` under `rule_codes` that still await their act."""
+    return Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+        rule__code__in=rule_codes,
+        closed_at__isnull=True,
+    ).exclude(status=DeadlineStatus.CANCELLED)
+
+
+def close_for(actor, subject, *rule_codes: str) -> list[Deadline]:
+    """The act that `rule_codes` wait for happened on `subject`: close each of its open deadlines.
+    Every service that starts a deadline has a step that calls this (or `close_deadline`)."""
+    return [close_deadline(actor, deadline) for deadline in open_for(subject, *rule_codes).order_by("due_at")]
+
+
 def mark_overdue(now: datetime | None = None) -> int:
     """Periodic job: running deadlines past their due time become overdue; the responsible person
     is notified in the app and by e-mail. Safe to run concurrently (rows are locked and skipped)."""

@@ -10,6 +10,7 @@ from ombuds.complaints.services.case import (  # noqa: F401
     decide_admissibility,
     extend_consideration,
     notify_applicant,
+    record_measure_response,
     reopen_application,
     transfer_application,
 )

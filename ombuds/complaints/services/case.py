@@ -179,6 +179,28 @@ def add_measure(actor, app: Application, *, kind: str, addressee, text: str, rec
 
 
 @transaction.atomic
+def record_measure_response(actor, app: Application, response: str) -> CaseNote:
+    """The authority answered an urgent measure: the response goes on the case file and the
+    earliest open response deadline (started by `add_measure`) is closed."""
+    require(actor, HANDLE)
+    if not response.strip():
+        raise ValidationError({"response": _("Write the authority's response.")})
+    app = lock(app)
+    deadline = open_deadlines(app, "urgent_measure_response").order_by("due_at").first()
+    if deadline is None:
+        raise ValidationError(_("No urgent measure awaits a response."))
+    note = CaseNote.objects.create(application=app, text=response.strip(), created_by=actor, updated_by=actor)
+    deadlines.close_deadline(actor, deadline)
+    audit.record(
+        "complaints.application.measure_response_recorded",
+        actor=actor,
+        obj=app,
+        changes={"note": str(note.public_id)},
+    )
+    return note
+
+
+@transaction.atomic
 def conclude_application(
     actor, app: Application, outcome: str, *, rights_restored: bool = False, reason: str = ""
 ) -> Application:

@@ -62,6 +62,12 @@ def record_reply(actor, request: InfoRequest, reply: str) -> InfoRequest:
     save(request, actor, "status", "reply", "reply_at")
     late = request.reply_at > request.due_at
     audit.record("complaints.inforequest.answered", actor=actor, obj=request, changes={"late": late})
+    # The reply is what the request's deadline (kept on the application) waits for; with several
+    # requests open, theirs is the one due when this request is.
+    waiting = deadlines.open_for(request.application, RULE_FOR_BASIS[request.basis]).order_by("due_at")
+    deadline = waiting.filter(due_at=request.due_at).first() or waiting.first()
+    if deadline is not None:
+        deadlines.close_deadline(actor, deadline)
     return request
 
 

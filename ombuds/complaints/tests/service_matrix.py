@@ -102,6 +102,11 @@ ROWS = [
     ),
     ServiceRow(services.add_measure, HANDLE, _measure),
     ServiceRow(
+        services.record_measure_response,
+        HANDLE,
+        lambda actor: services.record_measure_response(actor, _app(), "Released."),
+    ),
+    ServiceRow(
         services.conclude_application,
         HANDLE,
         lambda actor: services.conclude_application(actor, _app(), "not_confirmed"),

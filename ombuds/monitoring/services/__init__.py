@@ -6,6 +6,7 @@ from ombuds.monitoring.services.secret import (  # noqa: F401
     document_medical,
     keep_unreferred,
     record_allegation,
+    record_first_contact,
     refer_allegation,
     report_reprisal,
 )

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ombuds.core import audit
+from ombuds.core import audit, deadlines
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import Allegation, Interview, Lesion, ReprisalCase
 from ombuds.monitoring.services.visits import MANAGE, _on_site, start_first_contact
@@ -195,4 +195,37 @@ def advance_reprisal(
     audit.record(
         "monitoring.reprisalcase.advanced", actor=actor, obj=case, changes={"status": [old, target], "actions": note}
     )
+    if target in AFTER_CONTACT:
+        deadlines.close_for(actor, case, FIRST_CONTACT)
     return case
+
+
+FIRST_CONTACT = "reprisal_first_contact"
+# Every step after the risk assessment (an action: a contact, a visit, a letter; monitoring; the
+# outcome) is taken with the person: the first-contact clock stops at the first of them.
+AFTER_CONTACT = {c.ReprisalStatus.ACTION_TAKEN, c.ReprisalStatus.MONITORING, c.ReprisalStatus.CLOSED}
+
+
+@transaction.atomic
+def record_first_contact(actor, subject: Interview | ReprisalCase, note: str) -> Interview | ReprisalCase:
+    """The NPM reached the person at risk (a call, a visit, a meeting): the 72-hour clock that
+    `start_first_contact` started on the interview or the reprisal case stops. The note joins the
+    interview's sealed notes or the case's encrypted action log."""
+    _require(actor)
+    if not note.strip():
+        raise ValidationError({"note": _("Describe the contact.")})
+    subject = type(subject).objects.select_for_update(of=("self",)).get(pk=subject.pk)
+    if not deadlines.open_for(subject, FIRST_CONTACT).exists():
+        raise ValidationError(_("No first contact is awaited here."))
+    field = "notes" if isinstance(subject, Interview) else "actions"
+    setattr(subject, field, f"{getattr(subject, field)}\n{note.strip()}".strip())
+    subject.updated_by = actor
+    subject.save(update_fields=[field, "updated_by", "updated_at"])
+    audit.record(
+        f"monitoring.{subject._meta.model_name}.first_contact_recorded",
+        actor=actor,
+        obj=subject,
+        changes={field: note.strip()},
+    )
+    deadlines.close_for(actor, subject, FIRST_CONTACT)
+    return subject
