@@ -16,6 +16,7 @@ router.register("population-counts", monitoring.PopulationCountViewSet, basename
 router.register("visit-plans", monitoring.VisitPlanViewSet, basename="visit-plan")
 router.register("visits", monitoring.VisitViewSet, basename="visit")
 router.register("findings", monitoring.FindingViewSet, basename="finding")
+router.register("access-incidents", monitoring.AccessIncidentViewSet, basename="access-incident")
 router.register("interviews", monitoring.InterviewViewSet, basename="interview")
 router.register("allegations", monitoring.AllegationViewSet, basename="allegation")
 router.register("action-plans", outreach.ActionPlanViewSet, basename="action-plan")

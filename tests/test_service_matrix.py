@@ -61,10 +61,7 @@ def _name(fn):
 
 
 # Service modules whose gate is not yet in the matrix. A ratchet: it only shrinks.
-PENDING = {
-    "ombuds.monitoring.services.secret",
-    "ombuds.monitoring.services.visits",
-}
+PENDING: set[str] = set()
 
 
 def test_every_service_has_a_row():

@@ -26,3 +26,7 @@ class MonitoringConfig(AppConfig):
             "monitoring.reprisalcase.first_contact",
             _("High risk of reprisals (%(pseudonym)s): first contact within 72 hours."),
         )
+        register_kind(
+            "monitoring.accessincident.recorded",
+            _("Access obstructed during a visit to %(place)s: %(kind)s. Consider escalating to the supervising body."),
+        )

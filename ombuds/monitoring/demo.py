@@ -42,7 +42,7 @@ def seed(stdout) -> int:
     for prefix, (capacity, held) in OVERCROWDED.items():
         place = Place.objects.filter(name_en__startswith=prefix).first()
         if place:
-            Place.objects.filter(pk=place.pk).update(capacity=capacity)
+            services.update_place(lead, place, capacity=capacity)
             services.record_population(lead, place, date(2023, 12, 1), held, source="domain.md §8 (2023)")
     plan = services.create_plan(lead, 2024, "2024-cü il üzrə baş çəkmə planı")
     places = list(Place.objects.order_by("name_en"))
@@ -72,8 +72,9 @@ def seed(stdout) -> int:
             planned_date=date(2024, 3 * (n % 4) + 2, 10),
             plan_item=item,
             announced=n % 3 == 0,
+            team=[(lead, "leader"), (doctor, "physician"), (member, "member")],
         )
-        _bring_to(visit, status, lead, doctor, member)
+        _bring_to(visit, status, lead)
     school = Place.objects.filter(place_type="boarding_school").order_by("name_en").first()
     services.schedule_visit(
         lead,
@@ -83,6 +84,7 @@ def seed(stdout) -> int:
         planned_date=timezone.localdate(),
         announced=False,
         trigger="916 zəngi: internat məktəbində uşağa qarşı zorakılıq barədə məlumat",
+        team=[(lead, "leader"), (member, "member")],
     )
     stdout.write(f"  {report.created} sourced and {synthetic} synthetic places, {Visit.objects.count()} visits")
     return report.created
@@ -113,10 +115,7 @@ def _district_police_places() -> int:
     return made
 
 
-def _bring_to(visit: Visit, status: str, lead, doctor, member) -> None:
-    services.add_team_member(lead, visit, lead, "leader")
-    services.add_team_member(lead, visit, doctor, "physician")
-    services.add_team_member(lead, visit, member, "member")
+def _bring_to(visit: Visit, status: str, lead) -> None:
     if status == VisitStatus.PLANNED:
         return
     if status == VisitStatus.CANCELLED:

@@ -202,3 +202,28 @@ class ReprisalStepForm(forms.Form):
     risk = forms.ChoiceField(label=_("Risk"), required=False, choices=[("", "—"), *c.Risk.choices])
     note = forms.CharField(label=_("Action taken"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     outcome = forms.CharField(label=_("Outcome"), required=False, max_length=200)
+
+
+class FindingEditForm(FindingForm):
+    standard = forms.CharField(label=_("Standard"), required=False, max_length=200)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Why the finding is withdrawn"), max_length=300)
+
+
+class FirstContactForm(forms.Form):
+    """The first contact with a person at risk of reprisals, for an interview flagged so."""
+
+    interview = forms.ModelChoiceField(label=_("Interview (pseudonym)"), queryset=Interview.objects.none())
+    note = forms.CharField(label=_("How and when the person was reached"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, visit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        interviews = visit.interviews.all() if visit is not None else Interview.objects.all()
+        self.fields["interview"].queryset = interviews.filter(reprisal_risk=True)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), required=False, widget=DATE)
+    end = forms.DateField(label=_("To"), required=False, widget=DATE)

@@ -24,6 +24,14 @@ def make_place(actor=None, **overrides):
 
 
 def make_visit(actor=None, place=None, **overrides):
+    """A visit led by `actor` (or, scheduled by the system, by a new NPM member) unless `team` says."""
+    if "team" not in overrides:
+        leader = actor
+        if leader is None:
+            from ombuds.accounts.testing import make_user
+
+            leader = make_user(roles=["npm_member"], unit="npg")
+        overrides["team"] = [(leader, "leader")]
     data = {
         "place": place or make_place(actor),
         "unit": OrgUnit.objects.get(code="npg"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ombuds.monitoring import views
+from ombuds.monitoring import views, views_records
 
 app_name = "monitoring"
 urlpatterns = [
@@ -15,6 +15,9 @@ urlpatterns = [
     path("visits/<uuid:public_id>/", views.visit_detail, name="visit_detail"),
     path("visits/<uuid:public_id>/report.<slug:fmt>", views.visit_report, name="visit_report"),
     path("visits/<uuid:public_id>/<slug:action>/", views.visit_action, name="visit_action"),
+    path("findings/<uuid:public_id>/edit/", views_records.finding_edit, name="finding_edit"),
+    path("findings/<uuid:public_id>/withdraw/", views_records.finding_withdraw, name="finding_withdraw"),
+    path("access-incidents/", views_records.incident_list, name="incident_list"),
     path("interviews/<uuid:public_id>/identity/", views.interview_identity, name="interview_identity"),
     path("reprisals/<uuid:public_id>/advance/", views.reprisal_advance, name="reprisal_advance"),
     path("calendar/", views.calendar_link, name="calendar_link"),

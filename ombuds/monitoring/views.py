@@ -38,8 +38,9 @@ from ombuds.monitoring.models import (
     Visit,
     VisitPlan,
 )
+from ombuds.monitoring.permissions import MANAGE_VISITS, VIEW_ALL_RECORDS, VIEW_MEDICAL, VIEW_PLACE, VIEW_SECRET_TIER
 
-MANAGE = "monitoring.manage_visits"
+MANAGE = MANAGE_VISITS
 
 OVER = (VisitStatus.CLOSED, VisitStatus.CANCELLED)  # a visit in these states is no one's current work
 
@@ -52,7 +53,7 @@ def get_visit_for_user(user, public_id, *, write: bool = False) -> Visit:
     )
 
 
-@permission_required("monitoring.view_place", raise_exception=True)
+@permission_required(VIEW_PLACE, raise_exception=True)
 def place_list(request):
     form = f.PlaceFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -74,7 +75,7 @@ def place_list(request):
     return render(request, template, {"places": places, "form": form, "today": timezone.localdate()})
 
 
-@permission_required("monitoring.view_place", raise_exception=True)
+@permission_required(VIEW_PLACE, raise_exception=True)
 def place_detail(request, public_id):
     place = get_object_or_404(Place.objects.select_related("district", "authority"), public_id=public_id)
     visits = Visit.objects.visible_to(request.user).filter(place=place).order_by("-planned_date")[:20]
@@ -91,7 +92,7 @@ def place_detail(request, public_id):
 
 def visit_list(request):
     """Visits the user may see, filtered by status and type; the search looks into the findings."""
-    if not request.user.has_perm(MANAGE) and not request.user.has_perm("accounts.view_all_records"):
+    if not request.user.has_perm(MANAGE) and not request.user.has_perm(VIEW_ALL_RECORDS):
         raise PermissionDenied
     # Its own ids: the scheduling form beside it has fields of the same names.
     form = f.VisitFilterForm(request.GET or None, auto_id="filter_%s")
@@ -121,8 +122,11 @@ def visit_schedule(request):
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return redirect("monitoring:visit_list")
-    visit = services.schedule_visit(request.user, **form.cleaned_data)
-    services.add_team_member(request.user, visit, request.user, "leader")
+    try:  # the one who schedules leads the visit until the team is completed
+        visit = services.schedule_visit(request.user, team=[(request.user, "leader")], **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+        return redirect("monitoring:visit_list")
     messages.success(request, _("Visit scheduled."))
     return redirect(visit.get_absolute_url())
 
@@ -159,6 +163,7 @@ def visit_detail(request, public_id):
             "findings": visit.findings.all(),
             "interviews": visit.interviews.all(),
             "incidents": visit.incidents.all(),
+            "findings_open": visit.status in services.FINDINGS_OPEN,
             "forms": forms,
             "can_manage": can_manage,
         },
@@ -195,6 +200,7 @@ ACTIONS = {
     "reprisal": (f.ReprisalForm, lambda u, v, d: services.report_reprisal(u, visit=v, **d)),
     # The form only offers this visit's interviews, so the allegation stays with its visit.
     "allegation": (f.AllegationForm, lambda u, v, d: services.record_allegation(u, d.pop("interview"), **d)),
+    "first_contact": (f.FirstContactForm, lambda u, v, d: services.record_first_contact(u, d["interview"], d["note"])),
 }
 
 
@@ -222,14 +228,17 @@ OFFERED_IN = {
     "complete": _leading_to(S.ONSITE_COMPLETED),
     "advance": {source for source in c.VISIT_TRANSITIONS if f.AdvanceForm.targets_from(source)},
     "cancel": _leading_to(S.CANCELLED),
+    "first_contact": set(S.values) - c.BEFORE_ARRIVAL - {S.CANCELLED},  # the 72-hour clock after the visit
 }
-VISIT_FORMS = (f.AllegationForm, f.AdvanceForm)  # their choices depend on the visit
+VISIT_FORMS = (f.AllegationForm, f.AdvanceForm, f.FirstContactForm)  # their choices depend on the visit
 
 
 def offered_actions(visit: Visit) -> set[str]:
     offered = {name for name, states in OFFERED_IN.items() if visit.status in states}
     if "allegation" in offered and not visit.interviews.exists():
         offered.discard("allegation")  # an allegation is recorded against one of the visit's interviews
+    if "first_contact" in offered and not visit.interviews.filter(reprisal_risk=True).exists():
+        offered.discard("first_contact")  # only people at risk of reprisals are awaited
     return offered
 
 
@@ -269,7 +278,7 @@ def visit_report(request, public_id, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404
     visit = get_visit_for_user(request.user, public_id)
-    if not request.user.has_perm(MANAGE) and not request.user.has_perm("accounts.view_all_records"):
+    if not request.user.has_perm(MANAGE) and not request.user.has_perm(VIEW_ALL_RECORDS):
         raise PermissionDenied
     language = request.GET.get("lang") or request.LANGUAGE_CODE
     if language not in ("az", "en", "ru"):
@@ -301,7 +310,7 @@ def allegation_detail(request, public_id):
         allegation = get_allegation_for_user(request.user, public_id, purpose)
     except PurposeRequired:
         return render(request, "components/purpose_required.html", {})
-    medical = request.user.has_perm("accounts.view_medical") or request.user.has_perm("accounts.view_secret_tier")
+    medical = request.user.has_perm(VIEW_MEDICAL) or request.user.has_perm(VIEW_SECRET_TIER)
     return render(
         request,
         "monitoring/allegation_detail.html",
@@ -310,7 +319,7 @@ def allegation_detail(request, public_id):
             "lesions": allegation.lesions.all(),
             "medical": medical,
             "can_manage": request.user.has_perm(MANAGE),
-            "can_document": request.user.has_perm("accounts.view_medical"),
+            "can_document": request.user.has_perm(VIEW_MEDICAL),
             "referral": f.ReferralForm(),
             "medical_form": f.MedicalForm(),
         },
@@ -390,7 +399,7 @@ def plan_list(request):
 
 @require_POST
 def plan_create(request):
-    if not (is_npm_lead(request.user) or request.user.has_perm("accounts.view_secret_tier")):
+    if not (is_npm_lead(request.user) or request.user.has_perm(VIEW_SECRET_TIER)):
         raise PermissionDenied
     form = f.PlanForm(request.POST)
     if not form.is_valid():
@@ -430,17 +439,21 @@ def plan_item_visit(request, public_id):
     if not form.is_valid():
         messages.error(request, _("Choose the date of the visit."))
         return redirect("monitoring:plan_detail", public_id=item.plan.public_id)
-    visit = services.schedule_visit(
-        request.user,
-        place=item.place,
-        unit=request.user.org_unit,
-        visit_type=item.visit_type,
-        planned_date=form.cleaned_data["planned_date"],
-        plan_item=item,
-        announced=False,
-        objectives=item.theme,
-    )
-    services.add_team_member(request.user, visit, request.user, "leader")
+    try:
+        visit = services.schedule_visit(
+            request.user,
+            place=item.place,
+            unit=request.user.org_unit,
+            visit_type=item.visit_type,
+            planned_date=form.cleaned_data["planned_date"],
+            plan_item=item,
+            announced=False,
+            objectives=item.theme,
+            team=[(request.user, "leader")],
+        )
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+        return redirect("monitoring:plan_detail", public_id=item.plan.public_id)
     return redirect(visit.get_absolute_url())
 
 

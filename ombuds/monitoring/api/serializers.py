@@ -6,7 +6,16 @@ from ombuds.accounts.models import OrgUnit
 from ombuds.core import api
 from ombuds.core.models import Authority, District
 from ombuds.monitoring import choices as c
-from ombuds.monitoring.models import Allegation, Finding, Interview, Place, PopulationCount, Visit, VisitPlan
+from ombuds.monitoring.models import (
+    AccessIncident,
+    Allegation,
+    Finding,
+    Interview,
+    Place,
+    PopulationCount,
+    Visit,
+    VisitPlan,
+)
 
 
 class PlaceSerializer(api.ModelSerializer):
@@ -100,6 +109,38 @@ class FindingSerializer(api.ModelSerializer):
     class Meta:
         model = Finding
         fields = ["id", "visit", "area", "subtopic", "text", "sources", "severity", "standard"]
+
+
+class FindingEditSerializer(FindingSerializer):
+    """A correction: the visit a finding belongs to does not change."""
+
+    visit = serializers.UUIDField(source="visit.public_id", read_only=True)
+
+
+class WithdrawSerializer(api.Serializer):
+    reason = serializers.CharField(max_length=300)
+
+
+class AccessIncidentSerializer(api.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    visit = serializers.UUIDField(source="visit.public_id", read_only=True)
+    place = serializers.CharField(source="visit.place.name_az", read_only=True)
+    recorded_at = serializers.DateTimeField(source="created_at", read_only=True)
+
+    class Meta:
+        model = AccessIncident
+        fields = [
+            "id",
+            "visit",
+            "place",
+            "recorded_at",
+            "kind",
+            "minutes_lost",
+            "official",
+            "protocol_reference",
+            "description",
+        ]
+        read_only_fields = fields
 
 
 class InterviewSerializer(api.ModelSerializer):

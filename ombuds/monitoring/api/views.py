@@ -4,15 +4,28 @@ Interviews and allegations are listed only for those who may see the secret tier
 from __future__ import annotations
 
 from rest_framework import mixins, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
 
 from ombuds.accounts.scoping import get_object_for_user
 from ombuds.core.api import SectionMixin
 from ombuds.monitoring import services
 from ombuds.monitoring.api import serializers as s
-from ombuds.monitoring.models import Allegation, Finding, Interview, Place, PopulationCount, Visit, VisitPlan
+from ombuds.monitoring.forms import PeriodForm
+from ombuds.monitoring.models import (
+    AccessIncident,
+    Allegation,
+    Finding,
+    Interview,
+    Place,
+    PopulationCount,
+    Visit,
+    VisitPlan,
+)
+from ombuds.monitoring.permissions import MANAGE_VISITS, VIEW_ALL_RECORDS, VIEW_PLACE, VIEW_SECRET_TIER
 
-MANAGE = services.MANAGE
+MANAGE = MANAGE_VISITS
 
 
 def _require(user, *perms: str) -> None:
@@ -25,7 +38,7 @@ class PlaceViewSet(
 ):
     queryset = Place.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.PlaceSerializer
-    section_permissions = ("monitoring.view_place",)
+    section_permissions = (VIEW_PLACE,)
     lookup_field = "public_id"
     filterset_fields = ["place_type", "is_active"]
 
@@ -43,7 +56,7 @@ class PlaceViewSet(
 class PopulationCountViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     queryset = PopulationCount.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.PopulationCountSerializer
-    section_permissions = ("monitoring.view_place",)
+    section_permissions = (VIEW_PLACE,)
     filterset_fields = ["place__public_id"]
 
     def get_queryset(self):
@@ -63,7 +76,7 @@ class PopulationCountViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateM
 class VisitPlanViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = VisitPlan.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.VisitPlanSerializer
-    section_permissions = (MANAGE, "accounts.view_all_records")
+    section_permissions = (MANAGE, VIEW_ALL_RECORDS)
     lookup_field = "public_id"
 
     def get_queryset(self):
@@ -80,7 +93,7 @@ class VisitViewSet(
 ):
     queryset = Visit.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.VisitSerializer
-    section_permissions = (MANAGE, "accounts.view_all_records")
+    section_permissions = (MANAGE, VIEW_ALL_RECORDS)
     lookup_field = "public_id"
     filterset_fields = ["status", "visit_type"]
 
@@ -97,16 +110,35 @@ class VisitViewSet(
         return super().create(request, *args, **kwargs)
 
     def perform_create(self, serializer):
-        visit = services.schedule_visit(self.request.user, **serializer.validated_data)
-        services.add_team_member(self.request.user, visit, self.request.user, "leader")
-        serializer.instance = visit
+        # The one who schedules leads the visit until the team is completed on the page.
+        serializer.instance = services.schedule_visit(
+            self.request.user, team=[(self.request.user, "leader")], **serializer.validated_data
+        )
 
 
-class FindingViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class FindingViewSet(
+    SectionMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Findings of the visits the user may see; a correction (PATCH/PUT) or a withdrawal (POST
+    …/withdraw/ with a reason) goes through the services while the report is not final."""
+
     queryset = Finding.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.FindingSerializer
-    section_permissions = (MANAGE, "accounts.view_all_records")
+    section_permissions = (MANAGE, VIEW_ALL_RECORDS)
+    lookup_field = "public_id"
     filterset_fields = ["area", "severity"]
+
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return s.FindingEditSerializer
+        if self.action == "withdraw":
+            return s.WithdrawSerializer
+        return s.FindingSerializer
 
     def get_queryset(self):
         visible = Visit.objects.visible_to(self.request.user).values("pk")
@@ -123,11 +155,45 @@ class FindingViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixi
         )
         serializer.instance = services.add_finding(self.request.user, visit, **data)
 
+    def update(self, request, *args, **kwargs):
+        _require(request.user, MANAGE)
+        return super().update(request, *args, **kwargs)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.edit_finding(self.request.user, serializer.instance, **serializer.validated_data)
+
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, public_id=None):
+        _require(request.user, MANAGE)
+        finding = self.get_object()
+        serializer = s.WithdrawSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.withdraw_finding(request.user, finding, serializer.validated_data["reason"])
+        return Response(status=204)
+
+
+class AccessIncidentViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
+    """Obstructions of access, with the official and the offence protocol; `?from=&to=` (dates)
+    give the period a report covers."""
+
+    queryset = AccessIncident.objects.none()  # for the schema; requests use get_queryset
+    serializer_class = s.AccessIncidentSerializer
+    section_permissions = (MANAGE, VIEW_ALL_RECORDS)
+    lookup_field = "public_id"
+
+    def get_queryset(self):
+        period = PeriodForm(
+            {"start": self.request.query_params.get("from"), "end": self.request.query_params.get("to")}
+        )
+        if not period.is_valid():
+            raise ValidationError(period.errors)
+        return services.access_incidents(self.request.user, **period.cleaned_data)
+
 
 class InterviewViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Interview.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.InterviewSerializer
-    section_permissions = (MANAGE, "accounts.view_secret_tier")
+    section_permissions = (MANAGE, VIEW_SECRET_TIER)
     lookup_field = "public_id"
 
     def get_queryset(self):
@@ -141,7 +207,7 @@ class InterviewViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
 class AllegationViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Allegation.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.AllegationSerializer
-    section_permissions = (MANAGE, "accounts.view_secret_tier")
+    section_permissions = (MANAGE, VIEW_SECRET_TIER)
     lookup_field = "public_id"
 
     def get_queryset(self):

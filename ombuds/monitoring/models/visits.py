@@ -165,6 +165,15 @@ class AccessIncident(BaseModel):
         return f"{self.kind} ({self.minutes_lost} min)"
 
 
+class CurrentFindings(models.Manager):
+    """Withdrawn findings are gone from the report, the lists and the API (this is the default
+    manager, so `visit.findings` excludes them too); the audit trail and `Finding.all_objects`
+    keep them."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
+
+
 class Finding(BaseModel):
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="findings", verbose_name=_("visit"))
     area = models.CharField(_("thematic area"), max_length=24, choices=c.ThematicArea.choices)
@@ -173,11 +182,17 @@ class Finding(BaseModel):
     sources = models.JSONField(_("sources"), default=list)
     severity = models.CharField(_("severity"), max_length=12, choices=c.Severity.choices)
     standard = models.CharField(_("standard"), max_length=200, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=300, blank=True, editable=False)
+
+    objects = CurrentFindings()
+    all_objects = models.Manager()
 
     DATA_CLASSES = {
         **BaseModel.DATA_CLASSES,
-        **dict.fromkeys(["visit", "area", "subtopic", "sources", "severity", "standard"], INT),
+        **dict.fromkeys(["visit", "area", "subtopic", "sources", "severity", "standard", "withdrawn_at"], INT),
         "text": CONF,
+        "withdrawal_reason": CONF,
     }
 
     class Meta:

@@ -1,5 +1,27 @@
 """The only doorway that changes the NPM's records."""
 
+from ombuds.monitoring.permissions import MANAGE_VISITS as MANAGE  # noqa: F401
+from ombuds.monitoring.services.onsite import (  # noqa: F401
+    FINDINGS_OPEN,
+    access_incidents,
+    add_finding,
+    add_interview,
+    edit_finding,
+    npm_leads,
+    record_access_incident,
+    secret_tier_visits,
+    start_first_contact,
+    unseal_identity,
+    withdraw_finding,
+)
+from ombuds.monitoring.services.register import (  # noqa: F401
+    add_plan_item,
+    create_plan,
+    next_due,
+    record_population,
+    register_place,
+    update_place,
+)
 from ombuds.monitoring.services.secret import (  # noqa: F401
     advance_reprisal,
     capture_consent,
@@ -11,25 +33,13 @@ from ombuds.monitoring.services.secret import (  # noqa: F401
     report_reprisal,
 )
 from ombuds.monitoring.services.visits import (  # noqa: F401
-    MANAGE,
-    add_finding,
-    add_interview,
-    add_plan_item,
     add_team_member,
     advance_visit,
     cancel_visit,
     complete_onsite,
-    create_plan,
     file_application_on_site,
-    next_due,
     prepare_visit,
-    record_access_incident,
     record_arrival,
-    record_population,
-    register_place,
     schedule_visit,
-    secret_tier_visits,
-    start_first_contact,
     team_warnings,
-    unseal_identity,
 )

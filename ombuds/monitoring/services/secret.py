@@ -9,26 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ombuds.core import audit, deadlines
+from ombuds.core.services import lock, move, require, save
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import Allegation, Interview, Lesion, ReprisalCase
-from ombuds.monitoring.services.visits import MANAGE, _on_site, start_first_contact
+from ombuds.monitoring.permissions import MANAGE_VISITS, VIEW_MEDICAL
+from ombuds.monitoring.services.onsite import start_first_contact
 from ombuds.monitoring.services.visits import _lock as _lock_visit
+from ombuds.monitoring.services.visits import _on_site
 
 NARRATIVE = ("events_place", "methods", "perpetrators", "witnesses", "injuries", "psychological_evidence")
-
-
-def _require(actor, perm: str = MANAGE) -> None:
-    if actor is not None and not actor.has_perm(perm):
-        raise PermissionDenied
-
-
-def _lock(allegation: Allegation) -> Allegation:
-    return Allegation.objects.select_for_update(of=("self",)).get(pk=allegation.pk)
 
 
 @transaction.atomic
@@ -41,7 +35,7 @@ def record_allegation(
     treatment_needed: bool = False,
     **narrative,
 ) -> Allegation:
-    _require(actor)
+    require(actor, MANAGE_VISITS)
     unknown = set(narrative) - set(NARRATIVE)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -63,13 +57,13 @@ def record_allegation(
 @transaction.atomic
 def capture_consent(actor, allegation: Allegation, *, exam: bool, refer: bool) -> Allegation:
     """Informed consent, asked before anything else (Istanbul Protocol, Principle 6(a))."""
-    _require(actor)
-    allegation = _lock(allegation)
+    require(actor, MANAGE_VISITS)
+    allegation = lock(allegation)
     if allegation.status != c.AllegationStatus.RECORDED:
         raise ValidationError(_("Consent is recorded once, right after the allegation."))
     allegation.consent_exam, allegation.consent_refer = exam, refer
     allegation.status = c.AllegationStatus.CONSENT_CAPTURED
-    allegation.save(update_fields=["consent_exam", "consent_refer", "status", "updated_at"])
+    save(allegation, actor, "consent_exam", "consent_refer", "status")
     audit.record(
         "monitoring.allegation.consent_captured", actor=actor, obj=allegation, changes={"exam": exam, "refer": refer}
     )
@@ -79,8 +73,8 @@ def capture_consent(actor, allegation: Allegation, *, exam: bool, refer: bool) -
 @transaction.atomic
 def document_medical(actor, allegation: Allegation, *, examined_on: date, lesions: list[dict]) -> Allegation:
     """The physician's record, lesion by lesion with the consistency opinion."""
-    _require(actor, "accounts.view_medical")
-    allegation = _lock(allegation)
+    require(actor, VIEW_MEDICAL)
+    allegation = lock(allegation)
     if allegation.status != c.AllegationStatus.CONSENT_CAPTURED:
         raise ValidationError(_("Record the consent first."))
     if not allegation.consent_exam:
@@ -91,7 +85,7 @@ def document_medical(actor, allegation: Allegation, *, examined_on: date, lesion
         Lesion.objects.create(allegation=allegation, **lesion)
     allegation.examined_by, allegation.examined_on = actor, examined_on
     allegation.status = c.AllegationStatus.MEDICAL_DOCUMENTED
-    allegation.save(update_fields=["examined_by", "examined_on", "status", "updated_at"])
+    save(allegation, actor, "examined_by", "examined_on", "status")
     audit.record(
         "monitoring.allegation.medically_documented", actor=actor, obj=allegation, changes={"lesions": len(lesions)}
     )
@@ -100,28 +94,28 @@ def document_medical(actor, allegation: Allegation, *, examined_on: date, lesion
 
 @transaction.atomic
 def refer_allegation(actor, allegation: Allegation, *, to, on: date) -> Allegation:
-    _require(actor)
-    allegation = _lock(allegation)
+    require(actor, MANAGE_VISITS)
+    allegation = lock(allegation)
     if not allegation.consent_refer:
         raise ValidationError(_("No consent to refer: the allegation may only be used anonymised."))
     if allegation.status not in (c.AllegationStatus.CONSENT_CAPTURED, c.AllegationStatus.MEDICAL_DOCUMENTED):
         raise ValidationError(_("This allegation cannot be referred now."))
     allegation.referred_to, allegation.referred_on, allegation.status = to, on, c.AllegationStatus.REFERRED
-    allegation.save(update_fields=["referred_to", "referred_on", "status", "updated_at"])
+    save(allegation, actor, "referred_to", "referred_on", "status")
     audit.record("monitoring.allegation.referred", actor=actor, obj=allegation, changes={"to": to.code})
     return allegation
 
 
 @transaction.atomic
 def keep_unreferred(actor, allegation: Allegation, reason: str) -> Allegation:
-    _require(actor)
+    require(actor, MANAGE_VISITS)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    allegation = _lock(allegation)
+    allegation = lock(allegation)
     if allegation.status not in (c.AllegationStatus.CONSENT_CAPTURED, c.AllegationStatus.MEDICAL_DOCUMENTED):
         raise ValidationError(_("Record the consent first."))
     allegation.not_referred_reason, allegation.status = reason.strip(), c.AllegationStatus.NOT_REFERRED
-    allegation.save(update_fields=["not_referred_reason", "status", "updated_at"])
+    save(allegation, actor, "not_referred_reason", "status")
     audit.record("monitoring.allegation.not_referred", actor=actor, obj=allegation, changes={"reason": reason.strip()})
     return allegation
 
@@ -130,7 +124,7 @@ def keep_unreferred(actor, allegation: Allegation, reason: str) -> Allegation:
 def report_reprisal(
     actor, *, pseudonym: str, measure: str, risk: str, account: str = "", visit=None, interview=None, application=None
 ) -> ReprisalCase:
-    _require(actor)
+    require(actor, MANAGE_VISITS)
     if not pseudonym.strip():
         raise ValidationError({"pseudonym": _("Give a pseudonym.")})
     visit = visit or getattr(interview, "visit", None)
@@ -174,24 +168,20 @@ def advance_reprisal(
 ) -> ReprisalCase:
     """§3.5: risk assessed → action taken (contact, visit, letter to the supervising body, referral
     with consent) → monitoring → closed with an outcome. Each step appends to the (encrypted) log."""
-    _require(actor)
-    case = ReprisalCase.objects.select_for_update(of=("self",)).get(pk=case.pk)
-    if target not in REPRISAL_STEPS.get(case.status, set()):  # type: ignore[call-overload]
-        raise ValidationError(_("This step does not follow from the current state of the case."))
+    require(actor, MANAGE_VISITS)
+    case = lock(case)
     if target == c.ReprisalStatus.CLOSED and not outcome.strip():
         raise ValidationError({"outcome": _("Record the outcome when closing the case.")})
     if target == c.ReprisalStatus.ACTION_TAKEN and not note.strip():
         raise ValidationError({"note": _("Describe the action taken.")})
-    old = case.status
-    case.status = target
+    old = move(case, target, REPRISAL_STEPS)
     if risk:
         case.risk = risk
     if note.strip():
         case.actions = f"{case.actions}\n{note.strip()}".strip()
     if outcome.strip():
         case.outcome = outcome.strip()
-    case.updated_by = actor
-    case.save(update_fields=["status", "risk", "actions", "outcome", "updated_by", "updated_at"])
+    save(case, actor, "status", "risk", "actions", "outcome")
     audit.record(
         "monitoring.reprisalcase.advanced", actor=actor, obj=case, changes={"status": [old, target], "actions": note}
     )
@@ -211,16 +201,15 @@ def record_first_contact(actor, subject: Interview | ReprisalCase, note: str) ->
     """The NPM reached the person at risk (a call, a visit, a meeting): the 72-hour clock that
     `start_first_contact` started on the interview or the reprisal case stops. The note joins the
     interview's sealed notes or the case's encrypted action log."""
-    _require(actor)
+    require(actor, MANAGE_VISITS)
     if not note.strip():
         raise ValidationError({"note": _("Describe the contact.")})
-    subject = type(subject).objects.select_for_update(of=("self",)).get(pk=subject.pk)
+    subject = lock(subject)
     if not deadlines.open_for(subject, FIRST_CONTACT).exists():
         raise ValidationError(_("No first contact is awaited here."))
     field = "notes" if isinstance(subject, Interview) else "actions"
     setattr(subject, field, f"{getattr(subject, field)}\n{note.strip()}".strip())
-    subject.updated_by = actor
-    subject.save(update_fields=[field, "updated_by", "updated_at"])
+    save(subject, actor, field)
     audit.record(
         f"monitoring.{subject._meta.model_name}.first_contact_recorded",
         actor=actor,

@@ -99,6 +99,32 @@ def reprisal_url(in_scope):
     return build
 
 
+def finding_url(in_scope, name="finding_edit"):
+    def build(user):
+        from ombuds.monitoring import services
+
+        visit = _visit(user, in_scope, arrived=True)
+        finding = services.add_finding(
+            None, visit, area="regime", text="No walks.", severity="concern", sources=["detainee"]
+        )
+        if name.startswith("api"):
+            return f"/api/v1/findings/{finding.public_id}/" + ("withdraw/" if name == "api-withdraw" else "")
+        return reverse(f"monitoring:{name}", args=[finding.public_id])
+
+    return build
+
+
+def api_incident(in_scope):
+    def build(user):
+        from ombuds.monitoring import services
+
+        visit = _visit(user, in_scope, arrived=True)
+        incident = services.record_access_incident(None, visit, kind="delayed", description="Kept at the gate.")
+        return f"/api/v1/access-incidents/{incident.public_id}/"
+
+    return build
+
+
 def place_url(_user):
     from ombuds.monitoring.testing import make_place
 
@@ -217,6 +243,67 @@ ROWS = [
         url=api_visit(False),
     ),
     Row("finding-list", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=lambda _u: "/api/v1/findings/"),
+    Row("finding-detail", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=finding_url(True, "api")),
+    Row(
+        "finding-detail",
+        {**API, "commissioner": 200, **dict.fromkeys(MANAGERS[1:], 404)},
+        default=403,
+        scope="out",
+        url=finding_url(False, "api"),
+    ),
+    Row(
+        "finding-withdraw",
+        {**API, **dict.fromkeys(MANAGERS, 400)},
+        default=403,
+        method="post",
+        data={},
+        url=finding_url(True, "api-withdraw"),
+        note="no reason: 400 once the permission passes",
+    ),
+    Row(
+        "finding-withdraw",
+        {**API, "commissioner": 400, **dict.fromkeys(MANAGERS[1:], 404)},
+        default=403,
+        method="post",
+        data={},
+        scope="out",
+        url=finding_url(False, "api-withdraw"),
+    ),
+    Row(
+        "access-incident-list",
+        {**API, **dict.fromkeys(MANAGERS, 200)},
+        default=403,
+        url=lambda _u: "/api/v1/access-incidents/",
+    ),
+    Row("access-incident-detail", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=api_incident(True)),
+    Row(
+        "access-incident-detail",
+        {**API, "commissioner": 200, **dict.fromkeys(MANAGERS[1:], 404)},
+        default=403,
+        scope="out",
+        url=api_incident(False),
+    ),
+    Row("monitoring:finding_edit", *_statuses(403, s200=MANAGERS, s404=NO_CASES), url=finding_url(True)),
+    Row("monitoring:finding_edit", *_statuses(404, s200=["commissioner"]), scope="out", url=finding_url(False)),
+    Row(
+        "monitoring:finding_withdraw",
+        *_statuses(403, s302=MANAGERS, s404=NO_CASES),
+        method="post",
+        url=finding_url(True, "finding_withdraw"),
+    ),
+    Row(
+        "monitoring:finding_withdraw",
+        *_statuses(404, s302=["commissioner"]),
+        method="post",
+        scope="out",
+        url=finding_url(False, "finding_withdraw"),
+    ),
+    Row(
+        "monitoring:incident_list",
+        *_statuses(403, s200=MANAGERS),
+        url=lambda _u: reverse("monitoring:incident_list"),
+        note="NPM staff and the Commissioner; rows scoped to the visits each may see",
+    ),
     Row("interview-list", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=lambda _u: "/api/v1/interviews/"),
     Row("interview-detail", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=api_interview(True)),
     Row(

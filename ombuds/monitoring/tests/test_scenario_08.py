@@ -56,6 +56,7 @@ def test_scenario_08_unannounced_ad_hoc_visit_after_a_916_call(persona):
         planned_date=date(2025, 10, 6),
         trigger="916 call",
         trigger_application=app,
+        team=[(lead, "leader"), (sheki, "member")],
     )
     assert visit.is_secret and list(app.triggered_visits.all()) == [visit]
     services.add_team_member(lead, visit, lead, "leader")

@@ -78,11 +78,11 @@ def test_scenario_09_in_depth_unannounced_visit(lead):
 
 def test_team_warnings(lead):
     visit = make_visit(lead)
-    services.add_team_member(lead, visit, lead, "member")
     warnings = services.team_warnings(visit)
-    assert len(warnings) == 4  # fewer than two, no leader, one gender, no physician on an in-depth visit
-    with pytest.raises(ValidationError):
-        services.prepare_visit(lead, visit, "objectives")
+    assert len(warnings) == 3  # fewer than two, one gender, no physician on an in-depth visit
+    with pytest.raises(ValidationError):  # the visit is never without its leader
+        services.add_team_member(lead, visit, lead, "member")
+    assert len(services.team_warnings(visit)) == 3
 
 
 @pytest.mark.parametrize("source", list(VISIT_TRANSITIONS))
@@ -201,3 +201,49 @@ def test_visit_report_with_occupancy_and_publication_guard(lead, staff_client):
     assert refused.redirect_chain and "field “text”" in refused.content.decode()
     pdf = client.get(reverse("monitoring:visit_report", args=[visit.public_id, "pdf"]))
     assert pdf.status_code == 302  # the guard applies to every format
+
+
+def test_a_visit_is_scheduled_with_its_team_and_never_without_a_leader(lead, persona):
+    from ombuds.core.models import AuditEvent
+
+    member = persona("npm_medical")
+    with pytest.raises(ValidationError):
+        make_visit(lead, team=[(lead, "member"), (member, "physician")])
+    with pytest.raises(ValidationError):
+        make_visit(lead, team=[])
+    with pytest.raises(ValidationError):
+        make_visit(lead, team=[(lead, "leader"), (lead, "member")])
+    assert not Visit.objects.exists()  # one write: nothing is left behind
+    visit = make_visit(lead, team=[(lead, "leader"), (member, "physician")])
+    assert dict(visit.team.values_list("user__username", "role")) == {
+        lead.username: "leader",
+        member.username: "physician",
+    }
+    assert AuditEvent.objects.get(action="monitoring.visit.scheduled").changes["team"][lead.username] == "leader"
+
+
+def test_the_pages_schedule_a_visit_led_by_the_scheduler(lead, staff_client):
+    from django.urls import reverse
+
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.monitoring.models import PlanItem
+
+    client = staff_client(lead)
+    place = make_place(lead)
+    response = client.post(
+        reverse("monitoring:visit_schedule"),
+        {
+            "place": str(place.public_id),
+            "unit": OrgUnit.objects.get(code="npg").pk,
+            "visit_type": "ad_hoc",
+            "planned_date": "2025-11-03",
+            "trigger": "A call to 916",
+        },
+    )
+    visit = Visit.objects.get()
+    assert response.status_code == 302 and visit.team.get().user == lead and visit.team.get().role == "leader"
+    plan = services.create_plan(lead, 2026, "Plan")
+    item = services.add_plan_item(lead, plan, place=place, quarter=1, visit_type="in_depth")
+    client.post(reverse("monitoring:plan_item_visit", args=[item.public_id]), {"planned_date": "2026-02-02"})
+    planned = PlanItem.objects.get(pk=item.pk).visit
+    assert list(planned.team.values_list("user", "role")) == [(lead.pk, "leader")]
