@@ -3,19 +3,25 @@
 Columns (those of the sourced list in ombuds/core/data/az-places-of-detention.csv):
 name_en, name_az, name_ru, type, supervising_authority, district_code, capacity, source, note.
 A row that fails is reported with its number and reason and does not stop the others; a row
-matching an existing place (same Azerbaijani name and district) updates it.
+matching an existing place (same Azerbaijani name and district) updates it through the audited
+service. A file that cannot be read at all (an unknown text encoding, a broken workbook) is
+refused whole with `ImportRefused`. Values are stored as written: a cell such as "=1+1" is a name
+here and is neutralised by the exports (`ombuds.core.exports.safe_cell`), not altered on entry.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ombuds.core.models import Authority, District
 from ombuds.monitoring import services
@@ -42,18 +48,63 @@ class Report:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
+class ImportRefused(ValidationError):
+    """The file as a whole cannot be read: nothing is imported, and the message says why."""
+
+
+def _cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def _reads_as_russian(text: str) -> bool:
+    """Latin-1 or Turkish text decoded as Windows-1251 turns its accented letters into Cyrillic
+    inside Latin words ("Café" → "Cafй"); real Russian text has whole Cyrillic words."""
+    letters = [ch for ch in text if ch.isalpha() and not ch.isascii()]
+    if not letters or sum(map(_cyrillic, letters)) < 0.9 * len(letters):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return not any(any(map(_cyrillic, w)) and any(ch.isascii() for ch in w) for w in words)
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without the BOM that spreadsheet programs add); else Windows-1251 when the
+    text it gives is Russian as Cyrillic files from older offices are; else refused: a guess in
+    another single-byte code page would import mangled names without a word."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        text = ""
+    if _reads_as_russian(text):
+        return text
+    raise ImportRefused(
+        _("The file is not in UTF-8. Save it as “CSV UTF-8” (or as XLSX) and import it again."), code="encoding"
+    )
+
+
 def read_rows(path: Path) -> Iterator[dict[str, str]]:
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook  # only needed for spreadsheets
 
-        sheet = load_workbook(path, read_only=True, data_only=True).active
+        try:
+            sheet = load_workbook(path, read_only=True, data_only=True).active
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise ImportRefused(
+                _("The file is not a readable XLSX workbook. Open it in a spreadsheet program and save it again."),
+                code="xlsx",
+            ) from exc
         rows = sheet.iter_rows(values_only=True)
-        header = [str(h or "").strip() for h in next(rows)]
+        header = [str(h or "").strip() for h in next(rows, ())]
         for values in rows:
             yield {k: "" if v is None else str(v).strip() for k, v in zip(header, values, strict=False)}
         return
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        yield from csv.DictReader(io.StringIO(fh.read()))
+    try:
+        yield from csv.DictReader(io.StringIO(_decode(path.read_bytes()), newline=""))
+    except csv.Error as exc:
+        raise ImportRefused(_("The file is not a readable CSV table."), code="csv") from exc
 
 
 def import_places(actor, path: Path, *, progress=None) -> Report:
@@ -85,7 +136,7 @@ def import_places(actor, path: Path, *, progress=None) -> Report:
             with transaction.atomic():
                 existing = Place.objects.filter(name_az=row["name_az"], district=district).first()
                 if existing:
-                    Place.objects.filter(pk=existing.pk).update(**fields)
+                    services.update_place(actor, existing, **fields)  # audited, like every write
                     report.updated += 1
                 else:
                     services.register_place(actor, name_az=row["name_az"], district=district, **fields)

@@ -62,3 +62,60 @@ def test_xlsx_import(tmp_path):
     book.save(tmp_path / "places.xlsx")
     report = import_places(None, tmp_path / "places.xlsx")
     assert report.errors == [] and Place.objects.get().region.code == "northwest"
+
+
+HEADER = "name_en,name_az,type,supervising_authority,district_code,capacity,source,note\n"
+
+
+def test_a_cyrillic_file_in_windows_1251_is_read(tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_bytes((HEADER + "Colony,Колония №1,penitentiary,,baku,10,,\n").encode("cp1251"))
+    report = import_places(None, path)
+    assert report.errors == [] and Place.objects.get().name_az == "Колония №1"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        (HEADER + "Café,Yer é,penitentiary,,baku,,,\n").encode("latin-1"),  # latin-1: refused, not guessed
+        (HEADER + "Ganja,Gəncə ş,penitentiary,,ganja,,,\n").encode("utf-16"),
+    ],
+)
+def test_a_file_in_another_encoding_is_refused_with_a_message(tmp_path, content):
+    from django.utils import translation
+
+    from ombuds.monitoring.importer import ImportRefused
+
+    path = tmp_path / "places.csv"
+    path.write_bytes(content)
+    with translation.override("en"), pytest.raises(ImportRefused) as refused:
+        import_places(None, path)
+    assert "UTF-8" in refused.value.messages[0] and not Place.objects.exists()
+    with translation.override("az"), pytest.raises(CommandError) as error:
+        call_command("import_places", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert "UTF-8" in str(error.value) and "Save it" not in str(error.value)  # in the user's language
+
+
+def test_a_broken_workbook_is_refused_with_a_message(tmp_path):
+    from ombuds.monitoring.importer import ImportRefused
+
+    path = tmp_path / "places.xlsx"
+    path.write_text(HEADER)  # a CSV renamed to .xlsx: not a zip
+    with pytest.raises(ImportRefused):
+        import_places(None, path)
+    with pytest.raises(CommandError):
+        call_command("import_places", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_an_import_that_changes_a_place_is_audited_and_keeps_formulas_as_text(tmp_path):
+    from ombuds.core.models import AuditEvent
+
+    path = tmp_path / "places.csv"
+    path.write_text(HEADER + "First,Yer,penitentiary,,baku,10,,\n", encoding="utf-8")
+    import_places(None, path)
+    path.write_text(HEADER + "=HYPERLINK(1),Yer,penitentiary,,baku,12,,\n", encoding="utf-8")
+    assert import_places(None, path).updated == 1
+    place = Place.objects.get()
+    assert (place.capacity, place.name_en) == (12, "=HYPERLINK(1)")  # stored as written; exports neutralise
+    event = AuditEvent.objects.get(action="monitoring.place.updated")
+    assert event.changes == {"name_en": ["First", "=HYPERLINK(1)"], "capacity": [10, 12]}

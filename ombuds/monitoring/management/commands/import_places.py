@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ombuds.monitoring.importer import import_places
+from ombuds.monitoring.importer import ImportRefused, import_places
 
 
 class Command(BaseCommand):
@@ -19,7 +19,10 @@ class Command(BaseCommand):
             bar = "#" * int(30 * done / max(total, 1))
             self.stderr.write(f"\r[{bar:<30}] {done}/{total}", ending="")
 
-        report = import_places(None, path, progress=progress)
+        try:
+            report = import_places(None, path, progress=progress)
+        except ImportRefused as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
         self.stderr.write("")
         for row, message in report.errors:
             self.stdout.write(f"row {row}: {message}")
