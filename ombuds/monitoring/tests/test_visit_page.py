@@ -38,7 +38,8 @@ def visit_in(lead, status: str, **visit_fields):
     if status == S.PREPARED:
         return visit
     visit = services.record_arrival(lead, visit)
-    services.add_interview(lead, visit, pseudonym="S-01", kind="detainee")
+    # At risk of reprisals: the 72-hour first-contact clock runs after the visit.
+    services.add_interview(lead, visit, pseudonym="S-01", kind="detainee", reprisal_risk=True)
     if status == S.IN_PROGRESS:
         return visit
     visit = services.complete_onsite(lead, visit, people_held=10)
@@ -78,6 +79,7 @@ def valid_data(visit, action, member):
         "application": {"summary": "Şikayət.", "surname": "", "given_name": ""},
         "reprisal": {"pseudonym": "R-01", "measure": "threat", "risk": "low", "account": ""},
         "allegation": {"interview": visit.interviews.first(), "methods": "Döyülmə."},
+        "first_contact": {"interview": visit.interviews.filter(reprisal_risk=True).first(), "note": "Zəng edildi."},
     }[action]
 
 
@@ -90,7 +92,7 @@ def test_each_action_succeeds_exactly_when_the_page_offers_it(persona, status):
     offered = offered_actions(visit)
     outcome = {}
     for action, (_form, call) in ACTIONS.items():
-        if action == "allegation" and not visit.interviews.exists():
+        if action in ("allegation", "first_contact") and not visit.interviews.exists():
             continue  # nothing to record it against before arrival; the page offers no form
         with transaction.atomic():
             try:
