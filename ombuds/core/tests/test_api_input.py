@@ -74,13 +74,25 @@ def test_every_api_serializer_is_strict():
                 assert issubclass(cls, StrictFieldsMixin), f"{name}.{cls.__name__} is not a core.api serializer"
 
 
+def _finding(actor):
+    from ombuds.monitoring import services as monitoring
+    from ombuds.monitoring.testing import make_visit
+
+    visit = make_visit(actor)
+    monitoring.prepare_visit(actor, visit, "")
+    visit = monitoring.record_arrival(actor, visit)
+    return monitoring.add_finding(
+        actor, visit, area="treatment", text="Cold.", severity="info", sources=["observation"]
+    ).public_id
+
+
 def test_every_write_endpoint_refuses_unknown_and_read_only_fields(persona):
     boss = persona("commissioner")
     app = make_application(boss)
     info_request = complaints.send_info_request(
         boss, app, addressee=authority("mia"), basis=InfoRequestBasis.GENERAL, questions="1. Why?"
     )
-    ids = {"applications": app.public_id, "info-requests": info_request.public_id}
+    ids = {"applications": app.public_id, "info-requests": info_request.public_id, "findings": _finding(boss)}
     from ombuds.outreach.tests.factories import make_event
 
     event = make_event()
