@@ -154,7 +154,7 @@ def report_reprisal(
     return case
 
 
-REPRISAL_STEPS = {
+REPRISAL_STEPS: dict[str, set[str]] = {
     c.ReprisalStatus.REPORTED: {c.ReprisalStatus.RISK_ASSESSED},
     c.ReprisalStatus.RISK_ASSESSED: {c.ReprisalStatus.ACTION_TAKEN, c.ReprisalStatus.MONITORING},
     c.ReprisalStatus.ACTION_TAKEN: {c.ReprisalStatus.MONITORING, c.ReprisalStatus.CLOSED},

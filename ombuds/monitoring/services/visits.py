@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,7 +29,7 @@ def _move(visit: Visit, target: str) -> str:
     return move(visit, target, c.VISIT_TRANSITIONS)
 
 
-def _check_team(team: Sequence[tuple[object, str]]) -> None:
+def _check_team(team: Sequence[tuple[Any, str]]) -> None:
     roles = [role for _user, role in team]
     if c.TeamRole.LEADER not in roles:
         raise ValidationError({"team": _("Name the team leader.")})
@@ -46,7 +47,7 @@ def schedule_visit(
     unit,
     visit_type: str,
     planned_date: date,
-    team: Sequence[tuple[object, str]],
+    team: Sequence[tuple[Any, str]],
     announced: bool = False,
     plan_item: PlanItem | None = None,
     trigger: str = "",
