@@ -38,6 +38,12 @@ def _records():
         "interviews": interview.public_id,
         "allegations": monitoring.record_allegation(None, interview, methods="Beaten.").public_id,
         "events": make_event(make_item(unit="rc_south"), host="rc_south").public_id,  # no persona's unit
+        "findings": monitoring.add_finding(
+            None, visit, area="regime", text="No walks.", severity="concern", sources=["detainee"]
+        ).public_id,
+        "access-incidents": monitoring.record_access_incident(
+            None, visit, kind="delayed", description="Kept at the gate."
+        ).public_id,
     }
 
 

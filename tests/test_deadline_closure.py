@@ -181,13 +181,12 @@ def _started_rule_codes(codes: set[str]) -> set[str]:
         if "tests" in path.parts or path.name == "deadlines.py":
             continue
         tree = ast.parse(path.read_text())
-        tables = {
-            target.id: node.value
-            for node in tree.body
-            if isinstance(node, ast.Assign)
-            for target in node.targets
-            if isinstance(target, ast.Name)
-        }
+        tables = {}
+        for node in tree.body:
+            if isinstance(node, ast.Assign):
+                tables |= {t.id: node.value for t in node.targets if isinstance(t, ast.Name)}
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value:
+                tables[node.target.id] = node.value
         for fn in ast.walk(tree):
             if not isinstance(fn, ast.FunctionDef):
                 continue
