@@ -81,9 +81,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ombuds.core.middleware.RequestIdMiddleware",
+    # Before the session: a NUL in the session cookie would reach PostgreSQL in the session lookup.
+    "ombuds.core.cleaning.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ombuds.core.middleware.LanguageMiddleware",
-    "ombuds.core.cleaning.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
