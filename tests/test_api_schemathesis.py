@@ -8,8 +8,12 @@ cases once found 24 server errors and 37 schema violations; this keeps the count
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
@@ -41,6 +45,22 @@ def _operations():
     return [result.ok() for result in schema.get_all_operations()]
 
 
+@contextmanager
+def test_connection_kept():
+    """Schemathesis calls the WSGI application directly, not through Django's test client, so each
+    request's end would close the database connection (a connection inside the test's transaction
+    counts as unusable) and with it the test's data; on PostgreSQL every later request then fails.
+    The test client detaches the same handlers around each of its requests, and attaches them again
+    afterwards, so this wraps only the schemathesis calls."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 def test_the_api_keeps_to_its_schema(persona, settings):
     settings.ALLOWED_HOSTS = ["*"]
     boss = persona("commissioner")
@@ -68,7 +88,8 @@ def test_the_api_keeps_to_its_schema(persona, settings):
                 case.call_and_validate(headers=headers, checks=CHECKS)
 
             try:
-                run()
+                with test_connection_kept():
+                    run()
             except Unsatisfiable:
                 # No invalid input exists for this operation (a free-text path segment, say).
                 assert mode == GenerationMode.NEGATIVE, operation.label
