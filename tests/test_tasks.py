@@ -60,6 +60,6 @@ def test_two_workers_started_at_once_run_each_job_exactly_once():
     workers = [_worker(url), _worker(url)]
     outputs = [worker.communicate(timeout=120) for worker in workers]
     assert [w.returncode for w in workers] == [0, 0], outputs
-    runs = Counter(AuditEvent.objects.filter(action="test.job_ran").values_list("object_id", flat=True))
+    runs = Counter(AuditEvent.objects.filter(action="core.auditevent.job_ran").values_list("object_id", flat=True))
     assert runs == Counter({str(n): 1 for n in range(40)})
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
