@@ -38,7 +38,14 @@ from ombuds.monitoring.models import (
     Visit,
     VisitPlan,
 )
-from ombuds.monitoring.permissions import MANAGE_VISITS, VIEW_ALL_RECORDS, VIEW_MEDICAL, VIEW_PLACE, VIEW_SECRET_TIER
+from ombuds.monitoring.permissions import (
+    MANAGE_VISITS,
+    VIEW_ALL_RECORDS,
+    VIEW_MEDICAL,
+    VIEW_PLACE,
+    VIEW_SECRET_TIER,
+    may_use_visits,
+)
 
 MANAGE = MANAGE_VISITS
 
@@ -46,6 +53,9 @@ OVER = (VisitStatus.CLOSED, VisitStatus.CANCELLED)  # a visit in these states is
 
 
 def get_visit_for_user(user, public_id, *, write: bool = False) -> Visit:
+    """The visit pages' funnel: the section first (403), then the record's scope (404, as missing)."""
+    if not may_use_visits(user):
+        raise PermissionDenied
     # An unannounced visit before arrival is secret tier: the team sees it as its working file,
     # so no purpose is asked for here; interview identities need one (see interview_identity).
     return get_object_for_user(
@@ -92,7 +102,7 @@ def place_detail(request, public_id):
 
 def visit_list(request):
     """Visits the user may see, filtered by status and type; the search looks into the findings."""
-    if not request.user.has_perm(MANAGE) and not request.user.has_perm(VIEW_ALL_RECORDS):
+    if not may_use_visits(request.user):
         raise PermissionDenied
     # Its own ids: the scheduling form beside it has fields of the same names.
     form = f.VisitFilterForm(request.GET or None, auto_id="filter_%s")

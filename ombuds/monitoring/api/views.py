@@ -23,7 +23,7 @@ from ombuds.monitoring.models import (
     Visit,
     VisitPlan,
 )
-from ombuds.monitoring.permissions import MANAGE_VISITS, VIEW_ALL_RECORDS, VIEW_PLACE, VIEW_SECRET_TIER
+from ombuds.monitoring.permissions import MANAGE_VISITS, VIEW_ALL_RECORDS, VIEW_PLACE, VIEW_SECRET_TIER, may_use_visits
 
 MANAGE = MANAGE_VISITS
 
@@ -93,7 +93,10 @@ class VisitViewSet(
 ):
     queryset = Visit.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.VisitSerializer
-    section_permissions = (MANAGE, VIEW_ALL_RECORDS)
+
+    def may_use_section(self, user) -> bool:
+        return may_use_visits(user)  # the same section as the visit pages
+
     lookup_field = "public_id"
     filterset_fields = ["status", "visit_type"]
 

@@ -7,6 +7,8 @@ from ombuds.core.testing import ANONYMOUS, Row
 MANAGERS = ["commissioner", "department_head", "regional_officer", "npm_member", "npm_medical"]
 VIEW_PLACES = [*MANAGERS, "analyst"]
 NO_CASES = ["awareness_staff", "analyst", "auditor", "sysadmin"]
+# The visits section is closed (403 whatever the id) to these when no visit of theirs is in scope.
+NO_VISITS = [*NO_CASES, "complaints_officer", "intake_operator"]
 
 
 def _statuses(default, **groups):
@@ -234,7 +236,13 @@ ROWS = [
         note="plans reveal unannounced visits: the NPM lead and the Commissioner only",
     ),
     Row("visit-list", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=lambda _u: "/api/v1/visits/"),
-    Row("visit-detail", {**API, **dict.fromkeys(MANAGERS, 200)}, default=403, url=api_visit(True)),
+    # A team member of another role opens their own visit here as on its page (the section is theirs).
+    Row(
+        "visit-detail",
+        {**API, **dict.fromkeys([*MANAGERS, "complaints_officer", "intake_operator"], 200)},
+        default=403,
+        url=api_visit(True),
+    ),
     Row(
         "visit-detail",
         {**API, "commissioner": 200, **dict.fromkeys(MANAGERS[1:], 404)},
@@ -283,17 +291,22 @@ ROWS = [
         scope="out",
         url=api_incident(False),
     ),
-    Row("monitoring:finding_edit", *_statuses(403, s200=MANAGERS, s404=NO_CASES), url=finding_url(True)),
-    Row("monitoring:finding_edit", *_statuses(404, s200=["commissioner"]), scope="out", url=finding_url(False)),
+    Row("monitoring:finding_edit", *_statuses(403, s200=MANAGERS, s403=NO_CASES), url=finding_url(True)),
+    Row(
+        "monitoring:finding_edit",
+        *_statuses(404, s403=NO_VISITS, s200=["commissioner"]),
+        scope="out",
+        url=finding_url(False),
+    ),
     Row(
         "monitoring:finding_withdraw",
-        *_statuses(403, s302=MANAGERS, s404=NO_CASES),
+        *_statuses(403, s302=MANAGERS, s403=NO_CASES),
         method="post",
         url=finding_url(True, "finding_withdraw"),
     ),
     Row(
         "monitoring:finding_withdraw",
-        *_statuses(404, s302=["commissioner"]),
+        *_statuses(404, s403=NO_VISITS, s302=["commissioner"]),
         method="post",
         scope="out",
         url=finding_url(False, "finding_withdraw"),
@@ -357,23 +370,33 @@ ROWS = [
         method="post",
         url=lambda _u: reverse("monitoring:visit_schedule"),
     ),
-    Row("monitoring:visit_detail", *_statuses(200, s404=NO_CASES), url=visit_url(True)),
-    Row("monitoring:visit_detail", *_statuses(404, s200=["commissioner"]), scope="out", url=visit_url(False)),
+    Row("monitoring:visit_detail", *_statuses(200, s403=NO_CASES), url=visit_url(True)),
+    Row(
+        "monitoring:visit_detail",
+        *_statuses(404, s403=NO_VISITS, s200=["commissioner"]),
+        scope="out",
+        url=visit_url(False),
+    ),
     Row(
         "monitoring:visit_action",
-        *_statuses(403, s302=MANAGERS, s404=NO_CASES),
+        *_statuses(403, s302=MANAGERS, s403=NO_CASES),
         method="post",
         url=visit_url(True, "prepare"),
     ),
     Row(
         "monitoring:visit_action",
-        *_statuses(404, s302=["commissioner"]),
+        *_statuses(404, s403=NO_VISITS, s302=["commissioner"]),
         method="post",
         scope="out",
         url=visit_url(False, "prepare"),
     ),
-    Row("monitoring:visit_report", *_statuses(403, s200=MANAGERS, s404=NO_CASES), url=report_url(True)),
-    Row("monitoring:visit_report", *_statuses(404, s200=["commissioner"]), scope="out", url=report_url(False)),
+    Row("monitoring:visit_report", *_statuses(403, s200=MANAGERS, s403=NO_CASES), url=report_url(True)),
+    Row(
+        "monitoring:visit_report",
+        *_statuses(404, s403=NO_VISITS, s200=["commissioner"]),
+        scope="out",
+        url=report_url(False),
+    ),
     Row(
         "monitoring:allegation_detail",
         *_statuses(200, s404=NO_CASES),
@@ -409,6 +432,11 @@ ROWS = [
         scope="out",
         url=reprisal_url(False),
     ),
-    Row("monitoring:interview_identity", *_statuses(200, s404=NO_CASES), url=identity_url(True)),
-    Row("monitoring:interview_identity", *_statuses(404, s200=["commissioner"]), scope="out", url=identity_url(False)),
+    Row("monitoring:interview_identity", *_statuses(200, s403=NO_CASES), url=identity_url(True)),
+    Row(
+        "monitoring:interview_identity",
+        *_statuses(404, s403=NO_VISITS, s200=["commissioner"]),
+        scope="out",
+        url=identity_url(False),
+    ),
 ]
