@@ -12,7 +12,7 @@ import ombuds
 from ombuds.accounts.testing import PERSONAS
 
 # Helper modules that services call (they change nothing themselves).
-HELPERS = {"ombuds.core.services", "ombuds.complaints.services.common"}
+HELPERS = {"ombuds.core.services"}
 
 
 def _service_modules():

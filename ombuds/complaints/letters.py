@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from ombuds.complaints.choices import Status
 from ombuds.complaints.models import Application, InfoRequest
-from ombuds.complaints.services.common import open_deadlines
 from ombuds.complaints.visibility import party_fields
+from ombuds.core import deadlines
 from ombuds.core.documents import Letter, text_blocks
 
 KINDS = ("acknowledgement", "refusal", "info_request", "extension", "result")
@@ -88,7 +88,7 @@ def build(app: Application, kind: str, language: str, *, viewer, info_request: I
             )
         if kind == "extension":
             deadline = (
-                open_deadlines(app, "consideration", "consideration_access_to_information")
+                deadlines.open_for(app, "consideration", "consideration_access_to_information")
                 .filter(extensions__gt=0)
                 .first()
             )

@@ -11,16 +11,10 @@ from django.utils.translation import gettext as _
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, CaseNote, Measure
 from ombuds.complaints.permissions import HANDLE, TRANSFER
-from ombuds.complaints.services.common import open_deadlines
 from ombuds.core import audit, deadlines, notifications, uploads
 from ombuds.core.services import lock, move, require, save
 
 DECISIONS = {"accept", "refuse", "refer", "request_info"}
-
-
-def _close_deadlines(actor, app, *codes: str) -> None:
-    for deadline in open_deadlines(app, *codes):
-        deadlines.close_deadline(actor, deadline)
 
 
 @transaction.atomic
@@ -55,7 +49,7 @@ def decide_admissibility(
     app.in_intake = decision == "request_info"
     if decision != "request_info":
         app.decided_at = now
-        _close_deadlines(actor, app, "reasoned_refusal", "urgent_triage")
+        deadlines.close_for(actor, app, "reasoned_refusal", "urgent_triage")
     save(app, actor, "status", "refusal_ground", "referred_to", "decision_reason", "in_intake", "decided_at")
     if decision == "accept":
         rule = (
@@ -87,7 +81,7 @@ def assign_application(actor, app: Application, assignee) -> Application:
     previous = app.assignee.username if app.assignee else None
     app.assignee = assignee
     save(app, actor, "assignee")
-    for deadline in open_deadlines(app, "consideration", "consideration_access_to_information"):
+    for deadline in deadlines.open_for(app, "consideration", "consideration_access_to_information"):
         deadline.responsible = assignee
         deadline.save(update_fields=["responsible", "updated_at"])
     audit.record(
@@ -136,7 +130,7 @@ def extend_consideration(actor, app: Application, reason: str) -> Application:
     app = lock(app, "unit")
     if app.status != c.Status.UNDER_CONSIDERATION:
         raise ValidationError(_("Only an application under consideration can be extended."))
-    deadline = open_deadlines(app, "consideration", "consideration_access_to_information").first()
+    deadline = deadlines.open_for(app, "consideration", "consideration_access_to_information").first()
     if deadline is None:
         raise ValidationError(_("This application has no consideration deadline."))
     deadlines.extend_deadline(actor, deadline, reason)
@@ -186,7 +180,7 @@ def record_measure_response(actor, app: Application, response: str) -> CaseNote:
     if not response.strip():
         raise ValidationError({"response": _("Write the authority's response.")})
     app = lock(app)
-    deadline = open_deadlines(app, "urgent_measure_response").order_by("due_at").first()
+    deadline = deadlines.open_for(app, "urgent_measure_response").order_by("due_at").first()
     if deadline is None:
         raise ValidationError(_("No urgent measure awaits a response."))
     note = CaseNote.objects.create(application=app, text=response.strip(), created_by=actor, updated_by=actor)
@@ -216,7 +210,7 @@ def conclude_application(
     if reason.strip():
         app.decision_reason = reason.strip()
     save(app, actor, "status", "outcome", "rights_restored", "concluded_at", "decision_reason")
-    _close_deadlines(actor, app, "consideration", "consideration_access_to_information")
+    deadlines.close_for(actor, app, "consideration", "consideration_access_to_information")
     deadlines.start_deadline(actor, app, "applicant_notification", responsible=app.assignee)
     audit.record(
         "complaints.application.concluded",
@@ -234,7 +228,7 @@ def notify_applicant(actor, app: Application) -> Application:
     old = move(app, c.Status.APPLICANT_NOTIFIED, c.TRANSITIONS)
     app.notified_at = timezone.now()
     save(app, actor, "status", "notified_at")
-    _close_deadlines(actor, app, "applicant_notification")
+    deadlines.close_for(actor, app, "applicant_notification")
     audit.record(
         "complaints.application.applicant_notified", actor=actor, obj=app, changes={"status": [old, app.status]}
     )
