@@ -253,6 +253,10 @@ class MeasureForm(forms.Form):
     )
 
 
+class MeasureResponseForm(forms.Form):
+    response = forms.CharField(label=_("The authority's response"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class ConcludeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=c.Outcome.choices)
     rights_restored = forms.BooleanField(label=_("Rights restored"), required=False)

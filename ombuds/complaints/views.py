@@ -23,7 +23,7 @@ from ombuds.complaints.listing import call_counts, filtered_applications, may_us
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER
 from ombuds.complaints.visibility import contact_lines, party_fields
-from ombuds.core import audit
+from ombuds.core import audit, deadlines
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import PurposeRequired
 from ombuds.core.exports import csv_response, xlsx_response
@@ -168,6 +168,8 @@ def _action_forms(user, app: Application) -> dict:
         names.append("info_request")
     if app.status == Status.UNDER_CONSIDERATION:
         names += ["measure", "conclude", "extend"]
+    if deadlines.open_for(app, "urgent_measure_response").exists():
+        names.append("measure_response")  # the step that stops the urgent measure's clock
     if app.status == Status.CONCLUDED:
         names.append("notify")
     if app.status in (Status.REFUSED, Status.REFERRED, Status.APPLICANT_NOTIFIED):
@@ -206,6 +208,10 @@ ACTIONS = {
         lambda u, a, d: services.add_measure(
             u, a, kind=d["kind"], addressee=d["addressee"], text=d["text"], recommendation_ref=d["recommendation_ref"]
         ),
+    ),
+    "measure_response": (
+        f.MeasureResponseForm,
+        lambda u, a, d: services.record_measure_response(u, a, d["response"]),
     ),
     "conclude": (
         f.ConcludeForm,

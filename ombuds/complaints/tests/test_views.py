@@ -203,3 +203,25 @@ def test_information_request_reply_reminder_and_escalation_pages(staff_client, p
     request.refresh_from_db()
     assert request.status == "escalated"
     assert client.post(url("dance")).status_code == 404
+
+
+def test_the_urgent_measure_clock_is_stopped_from_the_case_page(staff_client, persona):
+    from ombuds.complaints import services
+    from ombuds.core import deadlines
+    from ombuds.core.models import Authority
+
+    head = persona("department_head")
+    client = staff_client(head)
+    app = make_application(head)
+    app = services.decide_admissibility(head, app, "accept")
+    page = client.get(app.get_absolute_url())
+    assert b'name="measure_response-response"' not in page.content  # no urgent measure, no step
+    services.add_measure(head, app, kind="urgent", addressee=Authority.objects.first(), text="Transfer to hospital.")
+    page = client.get(app.get_absolute_url())
+    assert b'name="measure_response-response"' in page.content
+    url = reverse("complaints:action", args=[app.public_id, "measure_response"])
+    refused = client.post(url, {"measure_response-response": " "})
+    assert refused.status_code == 200 and deadlines.open_for(app, "urgent_measure_response").exists()
+    client.post(url, {"measure_response-response": "The detainee was moved to the prison hospital."})
+    assert not deadlines.open_for(app, "urgent_measure_response").exists()
+    assert b'name="measure_response-response"' not in client.get(app.get_absolute_url()).content
