@@ -46,7 +46,7 @@ def _operations():
 
 
 @contextmanager
-def test_connection_kept():
+def connection_kept():
     """Schemathesis calls the WSGI application directly, not through Django's test client, so each
     request's end would close the database connection (a connection inside the test's transaction
     counts as unusable) and with it the test's data; on PostgreSQL every later request then fails.
@@ -88,7 +88,7 @@ def test_the_api_keeps_to_its_schema(persona, settings):
                 case.call_and_validate(headers=headers, checks=CHECKS)
 
             try:
-                with test_connection_kept():
+                with connection_kept():
                     run()
             except Unsatisfiable:
                 # No invalid input exists for this operation (a free-text path segment, say).
