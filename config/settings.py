@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "ombuds.accounts.middleware.SessionLifetimeMiddleware",
     "ombuds.accounts.middleware.RequireMFAMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "ombuds.accounts.middleware.ActivityMiddleware",  # instead of allauth's per-request tracking
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -185,11 +185,13 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("OMBUDS_MFA_ISSUER", "Ombuds")
 MFA_RECOVERY_CODE_COUNT = 10
-USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_TRACK_ACTIVITY = False  # ombuds.accounts.middleware.ActivityMiddleware, once a minute
 
 # Sessions: 15 minutes of inactivity (refreshed on every request), 8 hours at most.
 SESSION_COOKIE_AGE = env_int("OMBUDS_SESSION_IDLE_MINUTES", 15) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Not every request: ActivityMiddleware saves the session (restarting the idle expiry) at most
+# once every OMBUDS_ACTIVITY_SECONDS, so that reading a page writes nothing.
+OMBUDS_ACTIVITY_SECONDS = env_int("OMBUDS_ACTIVITY_SECONDS", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 OMBUDS_SESSION_ABSOLUTE_SECONDS = env_int("OMBUDS_SESSION_ABSOLUTE_HOURS", 8) * 3600
 

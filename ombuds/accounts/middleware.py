@@ -5,18 +5,20 @@ from __future__ import annotations
 import time
 
 from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
 _AUTH_AT = "ombuds_authenticated_at"
+_SEEN_AT = "ombuds_seen_at"
 
 
 class SessionLifetimeMiddleware:
     """Log out a session older than OMBUDS_SESSION_ABSOLUTE_SECONDS, however active (ASVS 7.3.2).
 
-    Inactivity expiry is Django's own (SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST).
+    Inactivity expiry is Django's own (SESSION_COOKIE_AGE), kept alive by ActivityMiddleware.
     """
 
     def __init__(self, get_response):
@@ -29,6 +31,31 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 return redirect(settings.LOGIN_URL)
         return self.get_response(request)
+
+
+class ActivityMiddleware:
+    """Record that a signed-in user is active at most once every OMBUDS_ACTIVITY_SECONDS.
+
+    Recording activity restarts the session's idle expiry (the session is saved) and updates the
+    "last seen" of the user's session list (allauth's UserSession). Doing both on every request
+    made every page view, a GET included, write two rows; once a minute is precise enough for a
+    15-minute idle limit and leaves ordinary reads read-only. Replaces SESSION_SAVE_EVERY_REQUEST
+    and allauth's per-request activity tracking.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        if user is not None and user.is_authenticated and session is not None and session.session_key:
+            now = int(time.time())
+            if now - session.get(_SEEN_AT, 0) >= settings.OMBUDS_ACTIVITY_SECONDS:
+                session[_SEEN_AT] = now  # modified: SessionMiddleware saves it with a new expiry
+                UserSession.objects.create_from_request(request)
+        return response
 
 
 class RequireMFAMiddleware:

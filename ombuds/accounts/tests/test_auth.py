@@ -120,3 +120,39 @@ def test_authenticated_pages_are_not_stored(staff_client):
 def test_admin_login_goes_through_the_staff_login(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+
+
+def _writes(queries) -> list[str]:
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+
+
+def test_reading_a_page_writes_nothing_within_the_activity_interval(staff_client):
+    from allauth.usersessions.models import UserSession
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = staff_client(make_user(username="leyla"))
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert client.get("/").status_code == 200  # first request: activity recorded
+        seen = UserSession.objects.get(user__username="leyla").last_seen_at
+        clock.shift(30)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        assert _writes(queries.captured_queries) == []
+        clock.shift(31)  # a minute after the last record: recorded again, once
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        assert any("django_session" in sql for sql in _writes(queries.captured_queries))
+        assert UserSession.objects.get(user__username="leyla").last_seen_at > seen
+
+
+def test_session_ends_after_the_idle_limit_and_activity_keeps_it(staff_client):
+    client = staff_client(make_user(username="leyla"))
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert client.get("/").status_code == 200
+        for _ in range(3):  # active every 10 minutes: each visit restarts the 15-minute limit
+            clock.shift(600)
+            assert client.get("/").status_code == 200
+        clock.shift(16 * 60)
+        response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
