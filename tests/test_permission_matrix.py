@@ -1,27 +1,11 @@
 """Every URL pattern × every role persona (and the anonymous visitor) → the expected status."""
 
-import importlib
-import pkgutil
-
 import pytest
 
-import ombuds
 from ombuds.accounts.testing import PERSONAS
-from ombuds.core.testing import ANONYMOUS, iter_url_patterns, row_matches
+from ombuds.core.testing import ANONYMOUS, app_rows, iter_url_patterns, row_matches
 
-
-def _all_rows():
-    rows = []
-    for app in pkgutil.iter_modules(ombuds.__path__):
-        try:
-            module = importlib.import_module(f"ombuds.{app.name}.tests.matrix")
-        except ModuleNotFoundError:
-            continue
-        rows.extend(module.ROWS)
-    return rows
-
-
-ROWS = _all_rows()
+ROWS = app_rows("matrix")
 CHECKED = [row for row in ROWS if row.url is not None]
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 import ombuds
 from ombuds.accounts.testing import PERSONAS
+from ombuds.core.testing import app_rows
 
 # Helper modules that services call (they change nothing themselves).
 HELPERS = {"ombuds.core.services"}
@@ -40,18 +41,7 @@ def _public_services():
     return found
 
 
-def _all_rows():
-    rows = []
-    for app in pkgutil.iter_modules(ombuds.__path__):
-        try:
-            module = importlib.import_module(f"ombuds.{app.name}.tests.service_matrix")
-        except ModuleNotFoundError:
-            continue
-        rows.extend(module.ROWS)
-    return rows
-
-
-ROWS = _all_rows()
+ROWS = app_rows("service_matrix")
 CHECKED = [row for row in ROWS if row.call is not None]
 
 

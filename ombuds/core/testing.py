@@ -8,12 +8,32 @@ of the project has no row, so a new page cannot ship without its permission test
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+import ombuds
+
 ANONYMOUS = "anonymous"
+
+
+def app_rows(module: str) -> list:
+    """The `ROWS` of `ombuds.<app>.tests.<module>` of every app that has one. A module that exists
+    but fails to import fails loudly (only a missing module itself is skipped)."""
+    rows = []
+    for app in pkgutil.iter_modules(ombuds.__path__):
+        name = f"ombuds.{app.name}.tests.{module}"
+        try:
+            found = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name in (name, f"ombuds.{app.name}.tests"):
+                continue
+            raise
+        rows.extend(found.ROWS)
+    return rows
 
 
 @dataclass(frozen=True)
