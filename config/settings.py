@@ -78,6 +78,7 @@ if TESTING:  # pragma: no cover - decided once at start-up
     INSTALLED_APPS.append("tests.fixtures_app")
 
 MIDDLEWARE = [
+    "ombuds.core.health.HealthMiddleware",  # the load balancer's probe, before redirects and host checks
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ombuds.core.middleware.RequestIdMiddleware",

@@ -5,7 +5,11 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from ombuds.core.health import health
+
 urlpatterns = [
+    # The load balancer's probe: no language prefix, no login, no session (ombuds/core/health.py).
+    path("health/", health, name="health"),
     path("", include("ombuds.core.urls")),
     path("accounts/", include("ombuds.accounts.urls")),
     path("complaints/", include("ombuds.complaints.urls")),

@@ -20,6 +20,8 @@ def _notification_url(owner_is_requester: bool):
 LOGIN_REDIRECT = 302
 
 ROWS = [
+    # The load balancer's probe: public, for everyone, signed in or not.
+    Row("health", {}, default=200, url=lambda _user: reverse("health")),
     Row("core:home", {ANONYMOUS: LOGIN_REDIRECT}, default=200, url=lambda _user: reverse("core:home")),
     Row(
         "core:audit_list",
