@@ -237,8 +237,36 @@ OMBUDS_UPLOAD_MAX_MB = env_int("OMBUDS_UPLOAD_MAX_MB", 20)
 OMBUDS_DATE_MIN_YEAR = env_int("OMBUDS_DATE_MIN_YEAR", 1900)
 OMBUDS_DATE_YEARS_AHEAD = env_int("OMBUDS_DATE_YEARS_AHEAD", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields; files stream to disk above this
+# Uploaded files go through Django's storage API only (ombuds/core/storage.py): the local file system
+# under MEDIA_ROOT by default, or S3-compatible object storage shared by several web servers.
+OMBUDS_STORAGE = env_str("OMBUDS_STORAGE", "filesystem")
+if OMBUDS_STORAGE == "filesystem":
+    _uploads: dict = {"BACKEND": "ombuds.core.storage.DurableFileSystemStorage"}
+elif OMBUDS_STORAGE == "s3":
+    # Needs the `s3` extra (boto3). Credentials: OMBUDS_S3_ACCESS_KEY/OMBUDS_S3_SECRET_KEY (or _FILE), or
+    # boto3's own chain (AWS_ACCESS_KEY_ID…, an instance role) when they are unset. Objects are private
+    # and are only ever streamed through the permission-checked views, never linked by URL.
+    _uploads = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("OMBUDS_S3_BUCKET"),
+            "endpoint_url": env_str("OMBUDS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("OMBUDS_S3_REGION") or None,
+            "access_key": env_secret("OMBUDS_S3_ACCESS_KEY", required=False) or None,
+            "secret_key": env_secret("OMBUDS_S3_SECRET_KEY", required=False) or None,
+            "location": env_str("OMBUDS_S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": env_str("OMBUDS_S3_ADDRESSING_STYLE") or None,
+        },
+    }
+    if not _uploads["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("OMBUDS_STORAGE=s3 needs OMBUDS_S3_BUCKET.")
+else:
+    raise ImproperlyConfigured(f"OMBUDS_STORAGE must be filesystem or s3, not {OMBUDS_STORAGE!r}")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _uploads,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -3,9 +3,11 @@
 Accepted: PDF, JPEG, PNG, DOCX, XLSX, ODT and plain text, up to OMBUDS_UPLOAD_MAX_MB. The
 extension, the declared content type and the file's own leading bytes must all agree; office
 files must be genuine ZIP packages of the right kind and within a decompression limit (zip
-bombs). Files are written to a temporary name, synced and renamed under MEDIA_ROOT/attachments/
-with a generated name before the database row is committed, and they are only ever served as
-downloads through `download_response`, after the caller's permission check on the owning record.
+bombs). Files are kept through Django's storage API (`default_storage`: the local file system,
+written crash-safe by `ombuds.core.storage`, or S3-compatible object storage shared by several
+servers) under `attachments/` with a generated name, before the database row is committed, and
+they are only ever served as downloads streamed by `download_response`, after the caller's
+permission check on the owning record; never through a storage URL.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ import hashlib
 import os
 import uuid
 import zipfile
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
@@ -115,25 +117,25 @@ def _check_text(uploaded) -> None:
         uploaded.seek(0)
 
 
-def _root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "attachments"
+FOLDER = "attachments"
+
+
+def storage_name(stored_name: str) -> str:
+    """The file's name in the storage (a key, not a file-system path)."""
+    return f"{FOLDER}/{stored_name}"
 
 
 def store(actor, owner, uploaded) -> Attachment:
     """Validate and write the file, then record it; call inside the service's transaction."""
     ext, mime = check(uploaded)
     stored = f"{uuid.uuid4().hex}.{ext}"
-    root = _root()
-    root.mkdir(parents=True, exist_ok=True)
-    temporary = root / f".{stored}.part"
     digest = hashlib.sha256()
-    with temporary.open("wb") as out:
-        for chunk in uploaded.chunks():
-            digest.update(chunk)
-            out.write(chunk)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, root / stored)
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    saved = default_storage.save(storage_name(stored), uploaded)
+    if saved != storage_name(stored):  # a storage that renamed the file: keep the name it chose
+        stored = saved.removeprefix(f"{FOLDER}/")
     attachment = Attachment.objects.create(
         content_type=ContentType.objects.get_for_model(owner),
         object_id=owner.pk,
@@ -156,10 +158,13 @@ def store(actor, owner, uploaded) -> Attachment:
 
 def download_response(attachment: Attachment) -> FileResponse:
     """Always a download (never rendered inline), with nosniff; the caller checked permission."""
-    path = _root() / attachment.stored_name
     response = FileResponse(
-        path.open("rb"), as_attachment=True, filename=attachment.original_name, content_type=attachment.mime_type
+        default_storage.open(storage_name(attachment.stored_name), "rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.mime_type,
     )
+    response["Content-Length"] = str(attachment.size)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
