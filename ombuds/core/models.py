@@ -223,6 +223,31 @@ class AuditCheckpoint(models.Model):
         return f"head #{self.seq}"
 
 
+class JobRun(models.Model):
+    """The claim of one periodic job for one period (ombuds/core/jobs.py): the unique pair makes a job
+    that several machines' schedulers start at once run on one of them only."""
+
+    DATA_CLASSES = dict.fromkeys(
+        ["job", "period_start", "host", "started_at", "finished_at", "outcome"], DataClass.INTERNAL
+    )
+
+    job = models.CharField(_("job"), max_length=64)
+    period_start = models.DateTimeField(_("period"))
+    host = models.CharField(_("run by"), max_length=255)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-period_start"]
+        verbose_name = _("periodic job run")
+        verbose_name_plural = _("periodic job runs")
+        constraints = [models.UniqueConstraint(fields=["job", "period_start"], name="core_jobrun_once_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.job} @ {self.period_start:%Y-%m-%d %H:%M}"
+
+
 class CalendarDay(models.Model):
     """A dated exception to the Monday–Friday working week (Labour Code Art. 105).
 

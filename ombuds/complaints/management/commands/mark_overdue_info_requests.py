@@ -1,10 +1,11 @@
-from django.core.management.base import BaseCommand
-
 from ombuds.complaints.services import mark_overdue_info_requests
+from ombuds.core.jobs import HOUR, PeriodicCommand
 
 
-class Command(BaseCommand):
-    help = "Mark unanswered information requests past their due date as overdue (cron: hourly)."
+class Command(PeriodicCommand):
+    help = "Mark unanswered information requests past their due date as overdue (cron: hourly, on the hour)."
+    job = "complaints.mark_overdue_info_requests"
+    every = HOUR
 
-    def handle(self, *args, **options):
-        self.stdout.write(f"{mark_overdue_info_requests()} information request(s) marked overdue")
+    def work(self) -> str:
+        return f"{mark_overdue_info_requests()} information request(s) marked overdue"

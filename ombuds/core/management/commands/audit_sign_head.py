@@ -1,14 +1,14 @@
-from django.core.management.base import BaseCommand
-
 from ombuds.core.audit import sign_head
+from ombuds.core.jobs import HOUR, PeriodicCommand
 
 
-class Command(BaseCommand):
-    help = "Sign the current audit chain head (run periodically, e.g. hourly from cron)."
+class Command(PeriodicCommand):
+    help = "Sign the current audit chain head (cron: hourly, on the hour)."
+    job = "core.audit_sign_head"
+    every = HOUR
 
-    def handle(self, *args, **options):
+    def work(self) -> str:
         head = sign_head()
         if head is None:
-            self.stdout.write("audit trail is empty: nothing to sign")
-        else:
-            self.stdout.write(self.style.SUCCESS(f"signed head #{head[0]}"))
+            return "audit trail is empty: nothing to sign"
+        return self.style.SUCCESS(f"signed head #{head[0]}")
