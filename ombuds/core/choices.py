@@ -49,3 +49,11 @@ class AuthorityKind(models.TextChoices):
     LOCAL_EXECUTIVE = "local_executive", _("Local executive authority")
     MUNICIPALITY = "municipality", _("Municipality")
     OTHER = "other", _("Other public body")
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Finished")
+    REFUSED = "refused", _("Refused: the file cannot be read")
+    FAILED = "failed", _("Stopped by an error: import the same file again to continue")

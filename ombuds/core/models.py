@@ -15,9 +15,18 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ombuds.core.choices import AuthorityKind, BasisCertainty, CalendarDayKind, DeadlineStatus, DistrictKind, TermUnit
+from ombuds.core.choices import (
+    AuthorityKind,
+    BasisCertainty,
+    CalendarDayKind,
+    DeadlineStatus,
+    DistrictKind,
+    ImportState,
+    TermUnit,
+)
 from ombuds.core.data_classes import DataClass
 from ombuds.core.i18n import TranslatedNameMixin, pick
 
@@ -442,3 +451,95 @@ class Attachment(BaseModel):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Import(BaseModel):
+    """One file imported in bulk (ombuds/core/imports.py): which file (its SHA-256), how far the
+    import got (rows committed so far) and what it did. The same file with the same options is one
+    import: running it again continues after the last committed batch instead of starting over."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    file_name = models.CharField(_("file name"), max_length=255)
+    stored_name = models.CharField(max_length=200)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    options = models.JSONField(_("options"), default=dict, blank=True)  # e.g. a register import's mapping
+    options_sha256 = models.CharField(max_length=64, blank=True)
+    language = models.CharField(_("language"), max_length=12)  # messages are written in the importer's
+    state = models.CharField(_("state"), max_length=16, choices=ImportState.choices, default=ImportState.QUEUED)
+    rows_total = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
+    rows_done = models.PositiveIntegerField(_("rows processed"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(
+            [
+                "kind",
+                "stored_name",
+                "sha256",
+                "options",
+                "options_sha256",
+                "language",
+                "state",
+                "rows_total",
+                "rows_done",
+                "created_count",
+                "updated_count",
+                "rejected_count",
+                "finished_at",
+            ],
+            DataClass.INTERNAL,
+        ),
+        **dict.fromkeys(["file_name", "message"], DataClass.CONFIDENTIAL),
+    }
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        constraints = [
+            # The resume rule: one import per file and options.
+            models.UniqueConstraint(fields=["kind", "sha256", "options_sha256"], name="core_import_file_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:import_detail", args=[self.public_id])
+
+    @property
+    def percent(self) -> int:
+        if not self.rows_total:
+            return 100 if self.state == ImportState.DONE else 0
+        return min(100, round(100 * self.rows_done / self.rows_total))
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in (ImportState.QUEUED, ImportState.RUNNING)
+
+
+class ImportProblem(models.Model):
+    """A row an import rejected: its number in the file, the column and why (in the importer's language)."""
+
+    batch = models.ForeignKey(Import, on_delete=models.CASCADE, related_name="problems")
+    row = models.PositiveIntegerField(_("row"))
+    column = models.CharField(_("column"), max_length=100, blank=True)
+    message = models.TextField(_("message"))
+
+    DATA_CLASSES = {
+        **dict.fromkeys(["batch", "row", "column"], DataClass.INTERNAL),
+        "message": DataClass.CONFIDENTIAL,  # may quote the rejected value
+    }
+
+    class Meta:
+        ordering = ["row", "pk"]
+        verbose_name = _("rejected row")
+        verbose_name_plural = _("rejected rows")
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.message}"

@@ -10,6 +10,7 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from ombuds.core import widgets
         from ombuds.core.notifications import register_kind
+        from ombuds.monitoring import importer  # noqa: F401 - registers the places import
         from ombuds.monitoring.models import Place
 
         widgets.register(

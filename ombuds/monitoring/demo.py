@@ -86,8 +86,8 @@ def seed(stdout) -> int:
         trigger="916 zəngi: internat məktəbində uşağa qarşı zorakılıq barədə məlumat",
         team=[(lead, "leader"), (member, "member")],
     )
-    stdout.write(f"  {report.created} sourced and {synthetic} synthetic places, {Visit.objects.count()} visits")
-    return report.created
+    stdout.write(f"  {report.created_count} sourced and {synthetic} synthetic places, {Visit.objects.count()} visits")
+    return report.created_count
 
 
 def _district_police_places() -> int:

@@ -1,3 +1,5 @@
+import uuid
+
 from django.urls import reverse
 
 from ombuds.core.testing import ANONYMOUS, Row
@@ -18,6 +20,23 @@ def _notification_url(owner_is_requester: bool):
 
 
 LOGIN_REDIRECT = 302
+# Who may import places (monitoring.manage_visits).
+PLACE_IMPORTERS = {"commissioner", "department_head", "regional_officer", "npm_member", "npm_medical"}
+
+
+def _import_url(name: str, kind: str = "places"):
+    """A page of an import of `kind` (created as the system); the matrix checks who may see it."""
+
+    def build(_user):
+        from ombuds.core.models import Import
+
+        imp = Import.objects.create(
+            kind=kind, file_name="x.csv", stored_name="imports/x.csv", sha256=uuid.uuid4().hex * 2, language="en"
+        )
+        return reverse(name, args=[imp.public_id])
+
+    return build
+
 
 ROWS = [
     # The load balancer's probe: public, for everyone, signed in or not.
@@ -51,6 +70,25 @@ ROWS = [
         method="post",
         scope="out",
         url=_notification_url(owner_is_requester=False),
+    ),
+    Row(
+        "core:import_new",
+        {ANONYMOUS: LOGIN_REDIRECT, **dict.fromkeys(PLACE_IMPORTERS, 200)},
+        default=403,
+        url=lambda _user: reverse("core:import_new", args=["places"]),
+    ),
+    Row(
+        "core:import_detail",
+        {ANONYMOUS: LOGIN_REDIRECT, **dict.fromkeys(PLACE_IMPORTERS, 200)},
+        default=404,
+        url=_import_url("core:import_detail"),
+        note="an import is seen by those who may start one of its kind",
+    ),
+    Row(
+        "core:import_problems",
+        {ANONYMOUS: LOGIN_REDIRECT, **dict.fromkeys(PLACE_IMPORTERS, 200)},
+        default=404,
+        url=_import_url("core:import_problems"),
     ),
     Row("set_language", {}, default=302, method="post", url=lambda _user: reverse("set_language")),
 ]

@@ -25,7 +25,7 @@ def _named_models():
 def test_no_reference_row_lacks_a_name_in_any_language():
     # Places are not loaded by migrations: bring in the sourced list and the demo's synthetic ones.
     report = import_places(None, Path(DATA_DIR) / "az-places-of-detention.csv")
-    assert report.created > 60
+    assert report.created_count > 60
     _district_police_places()
     models = list(_named_models())
     labels = {m._meta.label for m in models}

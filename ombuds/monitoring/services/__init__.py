@@ -17,6 +17,7 @@ from ombuds.monitoring.services.onsite import (  # noqa: F401
 from ombuds.monitoring.services.register import (  # noqa: F401
     add_plan_item,
     create_plan,
+    import_place_rows,
     next_due,
     record_population,
     register_place,

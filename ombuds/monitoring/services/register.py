@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ombuds.core import audit
 from ombuds.core.clock import add_months
+from ombuds.core.imports import allocate_ids, insert, maker
 from ombuds.core.services import lock, require, save
 from ombuds.monitoring.models import CoverageRule, Place, PlanItem, PopulationCount, VisitPlan
 from ombuds.monitoring.permissions import MANAGE_VISITS
@@ -69,6 +70,48 @@ def update_place(actor, place: Place, **fields) -> Place:
     save(place, actor, *changes, *(["next_due_on"] if "place_type" in changes else []))
     audit.record("monitoring.place.updated", actor=actor, obj=place, changes=changes)
     return place
+
+
+@transaction.atomic
+def import_place_rows(actor, rows: list[dict], existing: dict[tuple[str, int], Place]) -> tuple[int, int]:
+    """One batch of checked import rows (ombuds/monitoring/importer.py): new places written in one
+    insert, changed existing ones through `update_place` (audited field by field, as any edit).
+    `existing` maps (name_az, district id) to the places the import knows and learns the new ones.
+    The import as a whole is audited once, by core.imports. Returns (created, updated)."""
+    require(actor, MANAGE_VISITS)
+    due_types = set(CoverageRule.objects.values_list("place_type", flat=True))
+    new_place, actor_id = maker(Place), getattr(actor, "pk", None)
+    today = timezone.localdate()
+    new: list[Place] = []
+    updated = 0
+    for fields in rows:
+        key = (fields["name_az"], fields["district"].pk)
+        place = existing.get(key)
+        changes = {name: fields[name] for name in PLACE_FIELDS if name in fields}
+        if place is None:
+            place = new_place(
+                **{name: fields[name] for name in PLACE_FIELDS if name in fields and name != "authority"},
+                name_az=fields["name_az"],
+                authority_id=fields["authority"].pk if fields.get("authority") else None,
+                district_id=fields["district"].pk,
+                region_id=fields["district"].region_id,
+                created_by_id=actor_id,
+                updated_by_id=actor_id,
+            )
+            new.append(place)
+            existing[key] = place
+        elif place.pk is None:  # twice in the batch: the later row wins
+            for name, value in changes.items():
+                setattr(place, name, value)
+        elif any(getattr(place, name) != value for name, value in changes.items()):
+            existing[key] = update_place(actor, place, **changes)
+            updated += 1
+    for place in new:  # never visited: due now if its type has a coverage rule (as next_due says)
+        place.next_due_on = today if place.place_type in due_types else None
+    for place, pk in zip(new, allocate_ids(Place, len(new)), strict=False):
+        place.pk = pk
+    insert(Place, new)
+    return len(new), updated
 
 
 @transaction.atomic

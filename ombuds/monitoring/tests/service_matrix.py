@@ -86,6 +86,13 @@ ROWS = [
     ),
     ServiceRow(register.update_place, MANAGERS, lambda a: register.update_place(a, _place(), capacity=7)),
     ServiceRow(
+        register.import_place_rows,
+        MANAGERS,
+        lambda a: register.import_place_rows(
+            a, [{"name_az": "Yer", "place_type": "penitentiary", "district": _district()}], {}
+        ),
+    ),
+    ServiceRow(
         register.record_population, MANAGERS, lambda a: register.record_population(a, _place(), date(2025, 1, 1), 9)
     ),
     ServiceRow(register.create_plan, MANAGERS, lambda a: register.create_plan(a, 2030, "Plan")),

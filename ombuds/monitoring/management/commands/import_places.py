@@ -6,7 +6,10 @@ from ombuds.monitoring.importer import ImportRefused, import_places
 
 
 class Command(BaseCommand):
-    help = "Import the register of places from a CSV or XLSX file; prints an error report per row."
+    help = (
+        "Import the register of places from a CSV or XLSX file; prints the rejected rows. The same file "
+        "again continues an interrupted import and never adds a place twice."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
@@ -14,18 +17,17 @@ class Command(BaseCommand):
     def handle(self, path: Path, **options):
         if not path.exists():
             raise CommandError(f"no such file: {path}")
-
-        def progress(done, total):
-            bar = "#" * int(30 * done / max(total, 1))
-            self.stderr.write(f"\r[{bar:<30}] {done}/{total}", ending="")
-
         try:
-            report = import_places(None, path, progress=progress)
+            imp = import_places(None, path)
         except ImportRefused as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        self.stderr.write("")
-        for row, message in report.errors:
-            self.stdout.write(f"row {row}: {message}")
-        self.stdout.write(f"{report.created} created, {report.updated} updated, {len(report.errors)} rejected")
-        if report.errors:
+        for problem in imp.problems.all():
+            self.stdout.write(f"row {problem.row} ({problem.column}): {problem.message}")
+        self.stdout.write(
+            f"{imp.rows_done}/{imp.rows_total} rows: {imp.created_count} created, {imp.updated_count} updated, "
+            f"{imp.rejected_count} rejected"
+        )
+        if imp.state != "done":
+            raise CommandError(imp.message)
+        if imp.rejected_count:
             raise CommandError("some rows were rejected (see above)")
