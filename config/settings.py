@@ -102,6 +102,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Two reference pages for bench/throughput.py (a bare response, a plain 50-row template), mounted only
+# when set: never in a real deployment.
+OMBUDS_BENCH_VIEWS = env_bool("OMBUDS_BENCH_VIEWS", False)
 # The work panels of the home page come from the reports app, which may read every other app; core
 # (the lowest layer) loads them by name, as Django loads context processors.
 OMBUDS_HOME_PANELS = "ombuds.reports.home.panels"
@@ -130,7 +133,17 @@ _default_db = f"sqlite:///{BASE_DIR / 'var' / 'ombuds.sqlite3'}"
 DATABASE_URL = env_str("DATABASE_URL", "" if PRODUCTION else _default_db)
 if not DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL is required in production.")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+# Persistent connections: each worker (thread) keeps its connection for DB_CONN_MAX_AGE seconds
+# instead of opening one per request (a few ms each on PostgreSQL); a connection the server closed
+# meanwhile is noticed before use (DB_CONN_HEALTH_CHECKS) instead of failing the request.
+DB_CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", 60 if PRODUCTION else 0)
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=DB_CONN_MAX_AGE,
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", DB_CONN_MAX_AGE > 0),
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker and the web process share the embedded database without "locked" errors.
     DATABASES["default"]["OPTIONS"] = {

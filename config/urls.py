@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
@@ -27,3 +28,11 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("config.api")),
 ]
+
+if settings.OMBUDS_BENCH_VIEWS:  # bench/throughput.py only
+    from ombuds.core import benchviews
+
+    urlpatterns += [
+        path("bench/bare/", benchviews.bare, name="bench_bare"),
+        path("bench/rows/", benchviews.plain_rows, name="bench_rows"),
+    ]
