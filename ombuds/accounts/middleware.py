@@ -58,6 +58,14 @@ class ActivityMiddleware:
         return response
 
 
+def _has_totp(user) -> bool:
+    # Read with the user by StaffAuthenticationBackend.get_user; asked here for any other user.
+    known = getattr(user, "has_totp", None)
+    if known is not None:
+        return known
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
 class RequireMFAMiddleware:
     """Outside demo mode, a staff member without a TOTP authenticator can only set one up.
 
@@ -76,7 +84,7 @@ class RequireMFAMiddleware:
             not settings.DEMO
             and request.user.is_authenticated
             and not request.path_info.startswith(self.ALLOWED_PREFIXES)
-            and not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
+            and not _has_totp(request.user)
         ):
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

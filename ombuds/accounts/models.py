@@ -168,11 +168,26 @@ class User(AbstractUser):
         full = " ".join(part for part in (self.first_name, self.last_name) if part)
         return full or self.username
 
+    def role_facts(self) -> tuple[set[str], set[str], set[str]]:
+        """Codes, record scopes and permissions ("app.codename") of the user's roles, read in one
+        query once per request object (a revoked role is gone on the next request)."""
+        if not hasattr(self, "_role_facts"):
+            codes: set[str] = set()
+            scopes: set[str] = set()
+            perms: set[str] = set()
+            rows = self.roles.values_list(
+                "code", "scope", "permissions__content_type__app_label", "permissions__codename"
+            )
+            for code, scope, app, codename in rows if self.is_active else ():
+                codes.add(code)
+                scopes.add(scope)
+                if codename:
+                    perms.add(f"{app}.{codename}")
+            self._role_facts = (codes, scopes, perms)
+        return self._role_facts
+
     def role_codes(self) -> set[str]:
-        """Role codes, read once per request object (a revoked role is gone on the next request)."""
-        if not hasattr(self, "_role_codes"):
-            self._role_codes = set(self.roles.values_list("code", flat=True)) if self.is_active else set()
-        return self._role_codes
+        return self.role_facts()[0]
 
     def has_role(self, *codes: str | RoleCode) -> bool:
         return bool(self.role_codes() & {str(code) for code in codes})

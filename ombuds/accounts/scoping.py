@@ -57,7 +57,7 @@ NOTHING = Q(pk__in=[])
 def role_scopes(user) -> set[str]:
     if not user.is_authenticated or not user.is_active:
         return set()
-    return set(user.roles.values_list("scope", flat=True))
+    return user.role_facts()[1]
 
 
 def is_npm_lead(user) -> bool:
