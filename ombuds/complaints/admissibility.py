@@ -47,7 +47,6 @@ def _window_end(start: date, cal: WorkingCalendar) -> date:
 
 def assess(application, *, today: date | None = None, cal: WorkingCalendar | None = None) -> Assessment:
     today = today or timezone.localdate()
-    cal = cal or WorkingCalendar.load()
     app = application
     checks: list[Check] = []
 
@@ -68,7 +67,7 @@ def assess(application, *, today: date | None = None, cal: WorkingCalendar | Non
     if not starts:
         checks.append(Check("time_limit", True, _("No date given: ask the applicant when it happened.")))
     else:
-        end = _window_end(max(starts), cal)
+        end = _window_end(max(starts), cal or WorkingCalendar.load())  # read only when a date needs it
         if today <= end:
             checks.append(Check("time_limit", True, _("Within one year (until %(date)s).") % {"date": end}))
         else:

@@ -194,6 +194,20 @@ class CallForm(forms.Form):
     note = forms.CharField(label=_("Short note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+def share_choices(page_forms) -> None:
+    """Forms of one page that offer the same option list (the authorities of the decision, the
+    information request and the measure) read it once: each list is evaluated for the first
+    field that offers it and handed to the others."""
+    read: dict[str, list] = {}
+    for form in page_forms:
+        for field in form.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and not form.is_bound:
+                key = str(field.queryset.query)
+                if key not in read:
+                    read[key] = list(iter(field.choices))  # iter: list() would ask the queryset for a COUNT
+                field.choices = read[key]
+
+
 class DecideForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
@@ -205,7 +219,11 @@ class DecideForm(forms.Form):
         ],
     )
     ground = forms.ChoiceField(label=_("Refusal ground"), required=False, choices=[("", "—"), *c.RefusalGround.choices])
-    referred_to = forms.ModelChoiceField(label=_("Referred to"), required=False, queryset=Authority.objects.all())
+    # A case is referred to a body that still exists (the list is then the one the information
+    # request and the measure offer, read once for the page).
+    referred_to = forms.ModelChoiceField(
+        label=_("Referred to"), required=False, queryset=Authority.objects.filter(is_active=True)
+    )
     reason = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 

@@ -39,7 +39,9 @@ class Party(BaseModel):
 
     Identity is confidential (need-to-know); contact details are stored encrypted, and when the
     person asks for it (`contacts_secret`) only the assignee, the NPM lead and the Commissioner
-    see them. `phone_index` is a keyed blind index so a repeat caller can be found.
+    see them. `phone_index` is a keyed blind index so a repeat caller can be found; `name_key` one
+    of the folded surname and given name (complaints.tokens.name_key), filled by the services,
+    so that the same person is recognised however the name was typed, sealed or not.
     """
 
     kind = models.CharField(_("kind"), max_length=16, choices=c.ApplicantKind.choices, default=c.ApplicantKind.PERSON)
@@ -59,6 +61,7 @@ class Party(BaseModel):
     phone = EncryptedTextField(_("phone"))
     email = EncryptedTextField(_("e-mail"))
     phone_index = models.CharField(max_length=64, blank=True, db_index=True)  # blind index of `phone`
+    name_key = models.CharField(max_length=32, blank=True, editable=False)
     contacts_secret = models.BooleanField(_("contacts kept secret at the person's request"), default=False)
     is_minor = models.BooleanField(_("minor"), default=False)
     vulnerability = TierEncryptedTextField(
@@ -89,6 +92,7 @@ class Party(BaseModel):
         ),
         **dict.fromkeys(["address", "phone", "email"], SECRET),
         "phone_index": INT,
+        "name_key": INT,
         "is_secret": INT,
     }
 
@@ -96,8 +100,8 @@ class Party(BaseModel):
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         indexes = [
-            # The duplicate hint: same applicant by name.
-            models.Index(fields=["surname", "given_name"], name="complaints_party_name_idx"),
+            # The same person under another application, however the name was typed.
+            models.Index(fields=["name_key"], name="complaints_party_name_key_idx"),
         ]
 
     def __str__(self) -> str:
@@ -289,7 +293,8 @@ class Application(BaseModel):
 class SearchToken(models.Model):
     """A keyed digest (crypto.blind_index) of one word of an application's applicant and victim
     names, and of its summary in the secret tier, folded by core.names: the register finds
-    applications by these, without decrypting or storing a readable word."""
+    applications by these, without decrypting or storing a readable word. Also one digest per
+    pair of the applicant's name key and a respondent: the repeat hint (complaints.tokens)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="search_tokens")
     digest = models.CharField(max_length=32)

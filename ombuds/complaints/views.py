@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,7 +24,8 @@ from ombuds.complaints.listing import call_counts, filtered_applications, may_us
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER
 from ombuds.complaints.visibility import contact_lines, party_fields
-from ombuds.core import audit, deadlines
+from ombuds.core import audit
+from ombuds.core.choices import DeadlineStatus
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import PurposeRequired
 from ombuds.core.exports import csv_response, xlsx_response
@@ -31,13 +33,22 @@ from ombuds.core.models import Attachment, Deadline
 from ombuds.core.uploads import download_response
 
 
-def get_application_for_user(user, public_id, *, write: bool = False, purpose: str = "") -> Application:
+def get_application_for_user(
+    user, public_id, *, write: bool = False, purpose: str = "", with_repeat_visible: bool = False
+) -> Application:
     # Without the register's permission the whole section is 403 whatever the id; with it, a
     # record out of scope is 404 like a missing one (the same rule as the API).
     if not may_use_register(user):
         raise PermissionDenied
+    qs = Application.objects.select_related("unit", "district", "applicant", "assignee", "repeat_of")
+    if with_repeat_visible:
+        # The case page links the earlier application only for those who may open it; asked in
+        # the same query.
+        qs = qs.annotate(
+            repeat_visible=Exists(Application.objects.visible_to(user).filter(pk=OuterRef("repeat_of_id")))
+        )
     return get_object_for_user(
-        Application.objects.select_related("unit", "district", "applicant", "assignee", "repeat_of"),
+        qs,
         user,
         public_id,
         write=write,
@@ -110,7 +121,7 @@ def application_register(request):
 def application_detail(request, public_id):
     purpose = request.GET.get("purpose", "")
     try:
-        app = get_application_for_user(request.user, public_id, purpose=purpose)
+        app = get_application_for_user(request.user, public_id, purpose=purpose, with_repeat_visible=True)
     except PurposeRequired:
         return render(request, "components/purpose_required.html", {"public_id": public_id})
     return _render_detail(request, app, purpose)
@@ -118,8 +129,13 @@ def application_detail(request, public_id):
 
 def _render_detail(request, app: Application, purpose: str, bound: dict | None = None, bound_request=None):
     """The case page; `bound` holds an action form refused with its errors (shown in place), and
-    `bound_request` (request pk, action, form) one of an information request."""
+    `bound_request` (request pk, action, form) one of an information request.
+
+    Its queries do not grow with the case: each related list is one query, the respondents and
+    rights are read once for the page, the assistant and the duplicate hint (tests:
+    test_case_page.py)."""
     can_handle = request.user.has_perm(HANDLE)
+    prefetch_related_objects([app], "respondents", "rights")
     info_requests = list(app.info_requests.select_related("addressee"))
     for info_request in info_requests:
         info_request.forms = _info_request_forms(info_request) if can_handle else {}
@@ -130,11 +146,12 @@ def _render_detail(request, app: Application, purpose: str, bound: dict | None =
             content_type__model="application", content_type__app_label="complaints", object_id=app.pk
         ).select_related("rule")
     )
+    assessment = assess(app) if app.status in (Status.REGISTERED, Status.INFO_REQUESTED) else None
     context = {
         "app": app,
         "purpose": purpose,
-        "assessment": assess(app) if app.status in (Status.REGISTERED, Status.INFO_REQUESTED) else None,
-        "duplicates": services.duplicate_candidates(app),
+        "assessment": assessment,
+        "duplicates": services.duplicate_candidates(request.user, app),
         "deadlines": deadlines,
         "extended": any(d.extensions and d.closed_at is None for d in deadlines),
         "info_requests": info_requests,
@@ -145,18 +162,29 @@ def _render_detail(request, app: Application, purpose: str, bound: dict | None =
         ),
         "can_handle": can_handle,
         # The earlier application is linked only for those who may open it.
-        "repeat_visible": bool(app.repeat_of_id)
-        and Application.objects.visible_to(request.user).filter(pk=app.repeat_of_id).exists(),
-        "forms": {**_action_forms(request.user, app), **(bound or {})},
+        "repeat_visible": _repeat_visible(request.user, app),
+        "forms": {**_action_forms(request.user, app, assessment, deadlines), **(bound or {})},
         "applicant_contacts": contact_lines(request.user, app, app.applicant),
         "contacts_hidden": "address" not in party_fields(request.user, app, app.applicant),
     }
     return render(request, "complaints/application_detail.html", context)
 
 
-def _action_forms(user, app: Application) -> dict:
+def _repeat_visible(user, app: Application) -> bool:
+    """Whether the earlier application is linked: only for those who may open it (read with the
+    case on the page itself; asked here after a refused action re-read the case)."""
+    if not app.repeat_of_id:
+        return False
+    known = getattr(app, "repeat_visible", None)
+    if known is not None:
+        return known
+    return Application.objects.visible_to(user).filter(pk=app.repeat_of_id).exists()
+
+
+def _action_forms(user, app: Application, assessment, deadlines: list[Deadline]) -> dict:
     """The action forms that fit the state and the user; each has its own prefix (they share
-    field names). The clerk who registered an intake may only hand it on."""
+    field names). The clerk who registered an intake may only hand it on. `assessment` and
+    `deadlines` are the page's own (read once)."""
     if not user.has_perm(HANDLE):
         return {"transfer": f.TransferForm(prefix="transfer")} if user.has_perm(TRANSFER, app) else {}
     names = ["assign", "transfer", "note"]
@@ -168,8 +196,11 @@ def _action_forms(user, app: Application) -> dict:
         names.append("info_request")
     if app.status == Status.UNDER_CONSIDERATION:
         names += ["measure", "conclude", "extend"]
-    if deadlines.open_for(app, "urgent_measure_response").exists():
-        names.append("measure_response")  # the step that stops the urgent measure's clock
+    if any(
+        d.rule.code == "urgent_measure_response" and d.closed_at is None and d.status != DeadlineStatus.CANCELLED
+        for d in deadlines
+    ):
+        names.append("measure_response")  # the step that stops the urgent measure's clock (deadlines.open_for)
     if app.status == Status.CONCLUDED:
         names.append("notify")
     if app.status in (Status.REFUSED, Status.REFERRED, Status.APPLICANT_NOTIFIED):
@@ -181,8 +212,9 @@ def _action_forms(user, app: Application) -> dict:
         form_class = ACTIONS[name][0]
         kwargs = {"unit": app.unit} if form_class is f.AssignForm else {}
         if name == "decide":
-            kwargs["initial"] = {"ground": assess(app).suggested_ground}
+            kwargs["initial"] = {"ground": (assessment or assess(app)).suggested_ground}
         forms[name] = form_class(prefix=name, **kwargs)
+    f.share_choices(forms.values())
     return forms
 
 

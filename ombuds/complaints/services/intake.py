@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 
 from ombuds.accounts.choices import OrgUnitKind, RoleCode
 from ombuds.complaints import choices as c
-from ombuds.complaints.models import Application, Call, Party, RegisterCounter
+from ombuds.complaints.models import Application, Call, Party, RegisterCounter, SearchToken
 from ombuds.complaints.permissions import REGISTER
 from ombuds.complaints.routing import urgent_contacts
-from ombuds.complaints.tokens import index_application
+from ombuds.complaints.tokens import index_application, name_key, repeat_digests
 from ombuds.core import audit, crypto, deadlines, notifications
 from ombuds.core.clock import WorkingCalendar, due_after
 from ombuds.core.models import DeadlineRule
+from ombuds.core.search import among
 from ombuds.core.services import require, save
 
 PARTY_FIELDS = {
@@ -57,6 +58,7 @@ def _make_party(actor, data: dict, *, secret: bool = False) -> Party:
     party = Party(**data, is_secret=secret, created_by=actor, updated_by=actor)
     if party.phone:
         party.phone_index = crypto.blind_index(party.phone, "party.phone")
+    party.name_key = name_key(party)
     party.save()
     return party
 
@@ -170,21 +172,24 @@ def register_application(
     return app
 
 
-def duplicate_candidates(app: Application, limit: int = 5) -> list[Application]:
-    """Earlier applications by the same applicant against a common respondent with similar text
-    (reads only; the caller shows them on a page the user may already see)."""
-    if app.applicant is None or not app.applicant.surname:
+def duplicate_candidates(user, app: Application, limit: int = 5) -> list[Application]:
+    """Earlier applications that `user` may see, by the same applicant (the name however it was
+    spelt, sealed or not) against a common respondent, with similar text. Reads only; one query:
+    the pairs of name and respondent are looked up in the blind index, never by scanning parties,
+    and an application out of the user's scope (a secret-tier one included) is never hinted at."""
+    if app.applicant is None:
         return []
-    respondents = list(app.respondents.values_list("pk", flat=True))
+    digests = repeat_digests(app.applicant.name_key, [r.pk for r in app.respondents.all()])
+    if not digests:
+        return []
     earlier = (
-        Application.objects.filter(
-            applicant__surname__iexact=app.applicant.surname,
-            applicant__given_name__iexact=app.applicant.given_name,
-            respondents__in=respondents,
+        Application.objects.visible_to(user)
+        .filter(
+            among(SearchToken.objects.filter(digest__in=digests).values("application_id")),
             received_at__lt=app.received_at,
         )
         .exclude(pk=app.pk)
-        .distinct()
+        .only("public_id", "number", "summary", "is_secret")
         .order_by("-received_at")[:50]
     )
     scored = [
