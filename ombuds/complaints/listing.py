@@ -19,7 +19,7 @@ from ombuds.complaints.permissions import HANDLE, REGISTER, VIEW_ALL
 from ombuds.complaints.tokens import query_digests
 from ombuds.core.choices import DeadlineStatus
 from ombuds.core.models import Authority, Deadline, District, Region
-from ombuds.core.search import match_words
+from ombuds.core.search import among, estimated_rows, match_words
 
 PAGE_SIZE = 50
 LIST_FIELDS = (
@@ -145,24 +145,45 @@ def next_deadline():
     )
 
 
+# Above this many expected matches the list walks its date index and tests each row (a common
+# word fills a page within a few hundred rows); below it the matches are read in full through the
+# indexes, then sorted (bench/search.py measures both sides).
+RARE_MATCHES = 10_000
+
+
 def search(qs, text: str):
     """A registration number matches exactly. Otherwise an application matches when the summary
     does (PostgreSQL full text with its index; a substring on the embedded SQLite database) —
     outside the secret tier, whose summaries are sealed — or when every word of the query is one
     of its blind-indexed words: the applicant's and victims' names however they are spelt, and
-    the whole words of a secret-tier summary. One query, whatever the number of words."""
+    the whole words of a secret-tier summary. A bounded number of queries, whatever the words."""
     text = text.strip()
     if "/" in text:
         return qs.filter(number__iexact=text)
     readable = match_words(Application.objects.filter(is_secret=False), text, "summary").values("pk")
-    condition = Q(pk__in=readable)
     digests = query_digests(text)
+    named = _holding(digests) if digests else None
+    arms = [readable] if named is None else [readable, named]
+    expected = estimated_rows(readable.union(named, all=True) if named is not None else readable)
+    if expected is not None and expected <= RARE_MATCHES:
+        # A rare or absent word: the GIN and word indexes find the few matches first.
+        return qs.filter(among(*arms))
+    condition = Q(pk__in=readable)
     if digests:
         condition |= reduce(
             and_,
             (Exists(SearchToken.objects.filter(application=OuterRef("pk"), digest=d)) for d in digests),
         )
     return qs.filter(condition)
+
+
+def _holding(digests: list[str]):
+    """The ids of the applications holding every one of `digests`."""
+    first, *rest = digests
+    holders = SearchToken.objects.filter(digest=first)
+    for d in rest:
+        holders = holders.filter(Exists(SearchToken.objects.filter(application=OuterRef("application"), digest=d)))
+    return holders.values("application_id")
 
 
 @dataclass
