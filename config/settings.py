@@ -227,6 +227,12 @@ FIELD_BLIND_INDEX_KEY = env_secret(
     "FIELD_BLIND_INDEX_KEY", required=PRODUCTION, dev_default="development-only-blind-index-key"
 )
 
+# --- Backups (ombuds/core/backups) ----------------------------------------------------------------
+# base64(32 bytes) encrypting the backup archives (`manage.py backup --generate-key`). Kept outside the
+# database and away from the archives, like the field keys, which are never in a backup.
+OMBUDS_BACKUP_KEY = env_secret("OMBUDS_BACKUP_KEY", required=False)
+OMBUDS_BACKUP_DIR = Path(env_str("OMBUDS_BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "az"
 LANGUAGES = [("az", _("Azerbaijani")), ("en", _("English")), ("ru", _("Russian"))]

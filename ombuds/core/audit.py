@@ -146,13 +146,15 @@ class VerifyResult:
     reason: str = ""
 
 
-def verify_chain() -> VerifyResult:
-    """Walk the whole chain in order; report the first sequence number that does not verify."""
+def verify_chain(using: str = "default") -> VerifyResult:
+    """Walk the whole chain in order; report the first sequence number that does not verify.
+
+    `using` names the database (a restore checks the database it has just written)."""
 
     prev = GENESIS
     checked = 0
     hashes: dict[int, str] = {}
-    for event in AuditEvent.objects.order_by("pk").iterator(chunk_size=2000):
+    for event in AuditEvent.objects.using(using).order_by("pk").iterator(chunk_size=2000):
         if event.prev_hash != prev:
             return VerifyResult(False, checked, event.pk, "link to the previous event is broken")
         if not hmac.compare_digest(event.hash, compute_hash(event, event.prev_hash)):
@@ -160,7 +162,7 @@ def verify_chain() -> VerifyResult:
         prev = event.hash
         hashes[event.pk] = event.hash
         checked += 1
-    for seq, head_hash in _signed_heads():
+    for seq, head_hash in _signed_heads(using):
         if hashes.get(seq) != head_hash:
             return VerifyResult(False, checked, seq, "a signed chain head is missing: the tail was cut or rewritten")
     return VerifyResult(True, checked)
@@ -174,10 +176,10 @@ def _sign(seq: int, head_hash: str) -> str:
     return hmac.new(_key(), f"head|{seq}|{head_hash}".encode(), hashlib.sha256).hexdigest()
 
 
-def _signed_heads() -> list[tuple[int, str]]:
+def _signed_heads(using: str = "default") -> list[tuple[int, str]]:
     """Signed heads from the database and from the anchor file; forged signatures are ignored."""
 
-    heads = [(c.seq, c.head_hash, c.signature) for c in AuditCheckpoint.objects.all()]
+    heads = [(c.seq, c.head_hash, c.signature) for c in AuditCheckpoint.objects.using(using)]
     path = _anchor_path()
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
