@@ -19,7 +19,7 @@ from ombuds.complaints.permissions import HANDLE, REGISTER, VIEW_ALL
 from ombuds.complaints.tokens import query_digests
 from ombuds.core.choices import DeadlineStatus
 from ombuds.core.models import Authority, Deadline, District, Region
-from ombuds.core.search import among, estimated_rows, match_words
+from ombuds.core.search import among, estimated_rows, match_words, words_condition
 
 PAGE_SIZE = 50
 LIST_FIELDS = (
@@ -168,7 +168,10 @@ def search(qs, text: str):
     if expected is not None and expected <= RARE_MATCHES:
         # A rare or absent word: the GIN and word indexes find the few matches first.
         return qs.filter(among(*arms))
-    condition = Q(pk__in=readable)
+    # A common word: tested on each row as the date index hands them over, until the page is full
+    # (a subquery here would be read in full first, hundreds of thousands of ids).
+    qs, summary_matches = words_condition(qs, text, "summary")
+    condition = Q(is_secret=False) & summary_matches
     if digests:
         condition |= reduce(
             and_,

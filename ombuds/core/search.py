@@ -1,7 +1,7 @@
 """Searching records' words the same way in every app.
 
 Each database feature sits behind one small function with a plain fallback on the embedded SQLite
-database: full text (`match_words`), the planner's estimate of a match set (`estimated_rows`) and
+database: full text (`words_condition`, `match_words`), the planner's estimate of a match set (`estimated_rows`) and
 a filter driven from a small match set (`among`).
 """
 
@@ -17,15 +17,22 @@ from django.db import connection
 from django.db.models import BooleanField, F, Func, Q
 
 
-def match_words(qs, text: str, *fields: str):
-    """PostgreSQL full text over `fields` (the "simple" configuration: the registers mix Azerbaijani,
-    Russian and English, and no single stemmer fits; a GIN index on the same expression serves it);
-    a plain substring match on the embedded SQLite database."""
+def words_condition(qs, text: str, *fields: str):
+    """`(qs, condition)`: the condition that a row's `fields` hold the words of `text`, tested on
+    each row (PostgreSQL full text in the "simple" configuration: the registers mix Azerbaijani,
+    Russian and English, and no single stemmer fits; a GIN index on the same expression serves
+    it); a plain substring match on the embedded SQLite database. `qs` gains what the condition
+    refers to."""
     if connection.vendor == "postgresql":
-        return qs.alias(_doc=SearchVector(*fields, config="simple")).filter(
-            _doc=SearchQuery(text, config="simple", search_type="websearch")
-        )
-    return qs.filter(reduce(or_, (Q(**{f"{field}__icontains": text}) for field in fields)))
+        qs = qs.alias(_doc=SearchVector(*fields, config="simple"))
+        return qs, Q(_doc=SearchQuery(text, config="simple", search_type="websearch"))
+    return qs, reduce(or_, (Q(**{f"{field}__icontains": text}) for field in fields))
+
+
+def match_words(qs, text: str, *fields: str):
+    """`qs` narrowed to the rows whose `fields` hold the words of `text` (see words_condition)."""
+    qs, condition = words_condition(qs, text, *fields)
+    return qs.filter(condition)
 
 
 def estimated_rows(qs) -> int | None:
