@@ -144,6 +144,19 @@ DATABASES = {
         conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", DB_CONN_MAX_AGE > 0),
     )
 }
+# Reports, dashboards and exports read from a PostgreSQL streaming replica when one is given
+# (ombuds/core/routers.py); everything else, and every write, uses the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DB_CONN_MAX_AGE,
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", DB_CONN_MAX_AGE > 0),
+    )
+    # Tests never create a database on a read-only standby: the replica of the test database is
+    # the stream's copy of the primary's (tests/test_replica.py points the connection at it).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["ombuds.core.routers.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker and the web process share the embedded database without "locked" errors.
     DATABASES["default"]["OPTIONS"] = {

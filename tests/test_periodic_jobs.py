@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from ombuds.core import jobs
 from ombuds.core.models import AuditCheckpoint, AuditEvent, Deadline, JobRun, Notification
+from tests.reference import load_reference_data
 
 CONCURRENT = connection.vendor == "postgresql"
 COMMANDS = ["mark_overdue_deadlines", "mark_overdue_info_requests", "outreach_reminders", "audit_sign_head"]
@@ -57,23 +58,7 @@ def reference_data(request):
     if not CONCURRENT:
         return
     request.getfixturevalue("transactional_db")
-    from ombuds.accounts.models import OrgUnit
-    from ombuds.accounts.reference import load_units, set_number_prefixes
-    from ombuds.complaints.models import RightTopic
-    from ombuds.complaints.reference import load_right_topics
-    from ombuds.core import reference as core
-    from ombuds.core.models import Authority, CalendarDay, DeadlineRule, District, Region
-    from ombuds.outreach.models import Audience, Topic
-    from ombuds.outreach.reference import load as load_topics
-
-    core.load_geography(Region, District)
-    core.load_calendar(CalendarDay)
-    core.load_deadline_rules(DeadlineRule)
-    core.load_authorities(Authority)
-    load_units(OrgUnit, Region)
-    set_number_prefixes(OrgUnit)
-    load_right_topics(RightTopic)
-    load_topics(Topic, Audience)
+    load_reference_data()
 
 
 def _work_for_every_job(persona):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ombuds.complaints.models import Application
 from ombuds.complaints.visibility import party_fields
+from ombuds.core.routers import reporting
 
 PARTY_NAME = ("applicant__kind", "applicant__surname", "applicant__given_name", "applicant__patronymic")
 PARTY_NAME_FIELDS = (*PARTY_NAME, "applicant__organisation", "applicant__contacts_secret", "applicant__is_secret")
@@ -44,16 +45,21 @@ def _applicant(user, app: Application) -> str:
 
 
 def rows(user, qs) -> Iterator[list]:
-    """One row per application, read in chunks through one query (labels joined, not looked up)."""
-    qs = qs.select_related("district", "assignee", "applicant").only(
-        *qs.query.deferred_loading[0],
-        "district__name_az",
-        "district__name_en",
-        "district__name_ru",
-        "assignee__username",
-        "assignee__first_name",
-        "assignee__last_name",
-        *PARTY_NAME_FIELDS,
+    """One row per application, read in chunks through one query (labels joined, not looked up), from
+    the replica when there is one (an export may lag the primary by its few milliseconds)."""
+    qs = (
+        reporting(qs)
+        .select_related("district", "assignee", "applicant")
+        .only(
+            *qs.query.deferred_loading[0],
+            "district__name_az",
+            "district__name_en",
+            "district__name_ru",
+            "assignee__username",
+            "assignee__first_name",
+            "assignee__last_name",
+            *PARTY_NAME_FIELDS,
+        )
     )
     yes, no = _("yes"), _("no")
     for app in qs.iterator(chunk_size=500):

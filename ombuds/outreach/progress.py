@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from ombuds.core.routers import reporting
 from ombuds.outreach.choices import EventStatus
 from ombuds.outreach.models import ActionPlan, Event
 
@@ -68,7 +69,10 @@ class PlanProgress:
 
 def plan_progress(plan: ActionPlan) -> PlanProgress:
     events = Event.objects.filter(status=EventStatus.HELD).prefetch_related("attendance", "remote_offices", "audiences")
-    items = list(plan.items.select_related("topic").prefetch_related("audiences", Prefetch("events", queryset=events)))
+    # The progress tables and their exports read from the replica when there is one (core/routers.py).
+    items = list(
+        reporting(plan.items.select_related("topic")).prefetch_related("audiences", Prefetch("events", queryset=events))
+    )
     progress = PlanProgress(items=[])
     topic_rows: dict = defaultdict(lambda: {"held": 0, "participants": 0, "target": 0})
     for item in items:

@@ -2,7 +2,8 @@
 
 Each count uses the same filter as the list its link opens (the register's `filtered_applications`,
 the visit and event lists' `mine`), so the number and the list agree. The number of queries does not grow
-with the number of records: counts are aggregates and the short lists are sliced.
+with the number of records: counts are aggregates and the short lists are sliced. They are read from
+the replica when there is one (ombuds/core/routers.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ombuds.complaints.models import Application
 from ombuds.core.choices import DeadlineStatus
 from ombuds.core.deadlines import OPEN as OPEN_DEADLINE
 from ombuds.core.models import Deadline
+from ombuds.core.routers import reporting
 from ombuds.monitoring.choices import VisitStatus
 from ombuds.monitoring.models import Visit
 from ombuds.outreach.choices import EventStatus
@@ -34,7 +36,7 @@ def _register(params: dict) -> str:
 def _next_deadlines(cases: list[Application]) -> None:
     """Attach `next_deadline` (the earliest open or overdue term) to each case: one query."""
     due = {}
-    deadlines = (
+    deadlines = reporting(
         Deadline.objects.filter(
             content_type=ContentType.objects.get_for_model(Application),
             object_id__in=[case.pk for case in cases],
@@ -56,15 +58,19 @@ def _applications(user) -> dict | None:
     mine = {"view": "mine", "open": "on"}
     overdue = {"view": "overdue"}
     urgent = {"urgent": "on", "open": "on"}
-    my_cases = list(filtered_applications(user, mine)[0][:SHORT_LIST])
+
+    def listed(params):
+        return reporting(filtered_applications(user, params)[0])
+
+    my_cases = list(listed(mine)[:SHORT_LIST])
     _next_deadlines(my_cases)
     return {
         "my_cases": my_cases,
-        "my_count": filtered_applications(user, mine)[0].count(),
+        "my_count": listed(mine).count(),
         "my_url": _register(mine),
-        "overdue_count": filtered_applications(user, overdue)[0].count(),
+        "overdue_count": listed(overdue).count(),
         "overdue_url": _register(overdue),
-        "urgent_count": filtered_applications(user, urgent)[0].count(),
+        "urgent_count": listed(urgent).count(),
         "urgent_url": _register(urgent),
     }
 
@@ -73,7 +79,7 @@ def _visits(user) -> dict | None:
     if not user.has_perm("monitoring.manage_visits"):
         return None
     # The same rows as the visit list with "My current visits" ticked.
-    current = Visit.objects.visible_to(user).filter(team__user=user).exclude(status__in=VISITS_OVER)
+    current = reporting(Visit.objects.visible_to(user)).filter(team__user=user).exclude(status__in=VISITS_OVER)
     return {
         "visits": list(current.select_related("place").order_by("planned_date", "pk")[:SHORT_LIST]),
         "count": current.count(),
@@ -85,9 +91,11 @@ def _events(user) -> dict | None:
     if not user.has_perm("outreach.manage_outreach") or user.org_unit_id is None:
         return None
     # The same rows as the event list with ?mine=on.
-    upcoming = Event.objects.filter(
-        host_unit=user.org_unit_id, status=EventStatus.PLANNED, starts_at__gte=timezone.now()
-    ).order_by("starts_at")
+    upcoming = (
+        reporting(Event.objects)
+        .filter(host_unit=user.org_unit_id, status=EventStatus.PLANNED, starts_at__gte=timezone.now())
+        .order_by("starts_at")
+    )
     return {
         "events": list(upcoming[:SHORT_LIST]),
         "count": upcoming.count(),
