@@ -88,3 +88,14 @@ def test_object_storage_is_chosen_by_the_environment():
     assert "DurableFileSystemStorage" in _settings_in_a_process({})
     assert "needs OMBUDS_S3_BUCKET" in _settings_in_a_process({"OMBUDS_STORAGE": "s3"})
     assert "must be filesystem or s3" in _settings_in_a_process({"OMBUDS_STORAGE": "ftp"})
+
+
+def test_no_module_builds_a_path_to_an_upload():
+    """Object storage has no paths: outside the file system storage itself, uploads (attachments,
+    imports, backups) are reached only by name through `default_storage`, never under MEDIA_ROOT."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "ombuds").rglob("*.py")
+        if "tests" not in path.parts and "MEDIA_ROOT" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
