@@ -10,6 +10,7 @@ loaded from the sourced reference list in ombuds/core/data/.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -33,7 +34,13 @@ from ombuds.core.i18n import TranslatedNameMixin, pick
 
 class BaseModel(models.Model):
     """Base of every domain record: a UUID for URLs and the API (sequential ids stay internal),
-    timestamps, and who created and last changed it. Services set the actors."""
+    timestamps, who created and last changed it (services set the actors), and a version.
+
+    The version counts the saves of the row: every save of an existing record adds one in the
+    UPDATE itself (`version = version + 1`), so two writers never both get the same number. Pages
+    carry it in a hidden field and the API in ETag/If-Match; a service given the version its
+    caller read refuses to write over a newer one (`core.services.check_version`).
+    """
 
     public_id = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -55,12 +62,37 @@ class BaseModel(models.Model):
         verbose_name=_("updated by"),
     )
 
+    # Adding the column to a large table must be a catalogue change, not a rewrite or a scan: a
+    # database default (kept, so rows written by bulk loaders that leave it out start at 1) and
+    # no CHECK constraint (PositiveIntegerField's would be validated against every row).
+    version = models.IntegerField(_("version"), default=1, db_default=1, editable=False)
+
     DATA_CLASSES = dict.fromkeys(
-        ["public_id", "created_at", "updated_at", "created_by", "updated_by"], DataClass.INTERNAL
+        ["public_id", "created_at", "updated_at", "created_by", "updated_by", "version"], DataClass.INTERNAL
     )
 
     class Meta:
         abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if self._state.adding or kwargs.get("force_insert") or (update_fields is not None and not update_fields):
+            super().save(*args, **kwargs)
+            return
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "version"}
+        read = self.version
+        # Incremented by the database, not from the copy in memory: a writer that did not lock
+        # the row still cannot hand out a number another writer also got.
+        self.version = models.F("version") + 1
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            self.version = read
+            raise
+        # At most the stored number (exact when the row was locked): a client holding it can only
+        # be told of a conflict too many, never of one too few.
+        self.version = read + 1
 
 
 class TranslatedName(TranslatedNameMixin, models.Model):

@@ -15,6 +15,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from ombuds.core.exceptions import Conflict
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -41,6 +43,23 @@ def lock(obj: M, *related: str) -> M:
     if related:
         qs = qs.select_related(*related)
     return qs.get(pk=obj.pk)
+
+
+def check_version(obj: M, expected: int | None) -> M:
+    """Refuse a write based on an old read: `obj` is the row as `lock` returned it (locked, so
+    nobody can save it between this check and the caller's save) and `expected` the version the
+    page or the API client read. None means the caller does not edit a copy it showed to a person
+    (an import, a periodic job): nothing to compare.
+
+    Raises `Conflict` carrying the current record; the service's transaction rolls back."""
+    if expected is not None and obj.version != expected:  # type: ignore[attr-defined]
+        raise Conflict(obj, expected)
+    return obj
+
+
+def lock_version(obj: M, expected: int | None, *related: str) -> M:
+    """`lock` then `check_version`: the first step of a service that edits what a person saw."""
+    return check_version(lock(obj, *related), expected)
 
 
 def save(obj: models.Model, actor: Any, *fields: str) -> None:

@@ -14,6 +14,7 @@ from ombuds.complaints.services.case import (  # noqa: F401
     reopen_application,
     transfer_application,
 )
+from ombuds.complaints.services.edit import update_application  # noqa: F401
 from ombuds.complaints.services.info_requests import (  # noqa: F401
     escalate_info_request,
     mark_overdue_info_requests,

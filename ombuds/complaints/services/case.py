@@ -12,7 +12,7 @@ from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, CaseNote, Measure
 from ombuds.complaints.permissions import HANDLE, TRANSFER
 from ombuds.core import audit, deadlines, notifications, uploads
-from ombuds.core.services import lock, move, require, save
+from ombuds.core.services import lock, lock_version, move, require, save
 
 DECISIONS = {"accept", "refuse", "refer", "request_info"}
 
@@ -73,9 +73,10 @@ def decide_admissibility(
 
 
 @transaction.atomic
-def assign_application(actor, app: Application, assignee) -> Application:
+def assign_application(actor, app: Application, assignee, *, version: int | None = None) -> Application:
+    """`version`: the one the page showed; a newer one is a Conflict (someone assigned meanwhile)."""
     require(actor, HANDLE)
-    app = lock(app, "unit")
+    app = lock_version(app, version, "unit")
     if app.status == c.Status.CLOSED:
         raise ValidationError(_("A closed application cannot be assigned."))
     previous = app.assignee.username if app.assignee else None
@@ -92,12 +93,12 @@ def assign_application(actor, app: Application, assignee) -> Application:
 
 
 @transaction.atomic
-def transfer_application(actor, app: Application, unit, reason: str) -> Application:
+def transfer_application(actor, app: Application, unit, reason: str, *, version: int | None = None) -> Application:
     """Hand the case to another unit (e.g. a regional centre to the head office); the assignee is cleared."""
     require(actor, TRANSFER, app)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    app = lock(app, "unit")
+    app = lock_version(app, version, "unit")
     if app.status == c.Status.CLOSED:
         raise ValidationError(_("A closed application cannot be transferred."))
     old_unit = app.unit.code

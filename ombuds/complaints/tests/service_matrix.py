@@ -119,6 +119,12 @@ ROWS = [
         lambda actor: services.reopen_application(actor, _app(), "A new witness came forward."),
     ),
     ServiceRow(services.attach_file, HANDLE, _attach),
+    # edit.py
+    ServiceRow(
+        services.update_application,
+        HANDLE,
+        lambda actor: services.update_application(actor, _app(), summary="Beaten at the station, then fined."),
+    ),
     # info_requests.py
     ServiceRow(
         services.send_info_request,

@@ -43,4 +43,5 @@ from ombuds.monitoring.services.visits import (  # noqa: F401
     record_arrival,
     schedule_visit,
     team_warnings,
+    update_visit_plan,
 )

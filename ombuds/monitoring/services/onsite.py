@@ -15,7 +15,7 @@ from ombuds.accounts.choices import OrgUnitKind, RoleCode
 from ombuds.accounts.scoping import is_npm_lead
 from ombuds.core import audit, deadlines, notifications
 from ombuds.core.i18n import CONTENT_LANGUAGES
-from ombuds.core.services import lock, require, require_any, save
+from ombuds.core.services import check_version, lock, require, require_any, save
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import AccessIncident, Finding, Interview, Visit
 from ombuds.monitoring.permissions import MANAGE_VISITS, VIEW_ALL_RECORDS, VIEW_SECRET_TIER
@@ -81,14 +81,14 @@ def _open_finding(finding: Finding) -> Finding:
 
 
 @transaction.atomic
-def edit_finding(actor, finding: Finding, **fields) -> Finding:
+def edit_finding(actor, finding: Finding, *, version: int | None = None, **fields) -> Finding:
     """Correct a finding (e.g. one the publication guard stopped), with the old and new values in
-    the audit trail."""
+    the audit trail. `version`: the one the editor read; a newer one is a Conflict."""
     require(actor, MANAGE_VISITS)
     unknown = set(fields) - set(FINDING_FIELDS)
     if unknown:
         raise TypeError(f"not a finding field: {sorted(unknown)}")
-    finding = _open_finding(finding)
+    finding = check_version(_open_finding(finding), version)
     fields = {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
     _clean_finding(fields.get("text", finding.text), fields.get("sources", finding.sources))
     changes = {

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ombuds.core import audit
 from ombuds.core.clock import add_months
 from ombuds.core.imports import allocate_ids, insert, maker
-from ombuds.core.services import lock, require, save
+from ombuds.core.services import lock_version, require, save
 from ombuds.monitoring.models import CoverageRule, Place, PlanItem, PopulationCount, VisitPlan
 from ombuds.monitoring.permissions import MANAGE_VISITS
 
@@ -48,13 +48,14 @@ def _plain(value):
 
 
 @transaction.atomic
-def update_place(actor, place: Place, **fields) -> Place:
-    """Change facts of the register (an import row, a corrected capacity), audited field by field."""
+def update_place(actor, place: Place, *, version: int | None = None, **fields) -> Place:
+    """Change facts of the register (an import row, a corrected capacity), audited field by field.
+    `version`: the one the editor read (the API's If-Match); a newer one is a Conflict."""
     require(actor, MANAGE_VISITS)
     unknown = set(fields) - set(PLACE_FIELDS)
     if unknown:
         raise TypeError(f"not a register field: {sorted(unknown)}")
-    place = lock(place)
+    place = lock_version(place, version)
     changes = {
         name: [_plain(getattr(place, name)), _plain(value)]
         for name, value in fields.items()

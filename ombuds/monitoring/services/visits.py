@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ombuds.complaints import services as complaints
 from ombuds.complaints.choices import Channel
 from ombuds.core import audit
-from ombuds.core.services import lock, move, require, save
+from ombuds.core.services import check_version, lock, move, require, save
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import Place, PlanItem, TeamMember, Visit
 from ombuds.monitoring.permissions import MANAGE_VISITS
@@ -135,6 +135,36 @@ def prepare_visit(actor, visit: Visit, objectives: str) -> Visit:
     visit.objectives = objectives.strip() or visit.objectives
     save(visit, actor, "status", "objectives")
     audit.record("monitoring.visit.prepared", actor=actor, obj=visit, changes={"status": [old, visit.status]})
+    return visit
+
+
+PLAN_FIELDS = ("planned_date", "objectives", "trigger")
+
+
+@transaction.atomic
+def update_visit_plan(actor, visit: Visit, *, version: int | None = None, **fields: Any) -> Visit:
+    """Move the planned date or restate the objectives or trigger while the team has not arrived
+    (the visit page's plan form and PATCH in the API); old and new values in the audit trail.
+    `version`: the one the editor read; a newer one is a Conflict."""
+    require(actor, MANAGE_VISITS)
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise TypeError(f"not a plan field of a visit: {sorted(unknown)}")
+    visit = check_version(_lock(visit), version)
+    if visit.status not in c.BEFORE_ARRIVAL:
+        raise ValidationError(_("The team has arrived: the plan of the visit can no longer change."))
+    fields = {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
+    if "trigger" in fields and visit.plan_item_id is None and not (fields["trigger"] or visit.trigger_application_id):
+        raise ValidationError({"trigger": _("Say what prompted the unscheduled visit.")})
+    changes = {name: [getattr(visit, name), value] for name, value in fields.items() if getattr(visit, name) != value}
+    if not changes:
+        return visit
+    for name in changes:
+        setattr(visit, name, fields[name])
+    save(visit, actor, *changes)
+    if "planned_date" in changes:
+        changes["planned_date"] = [str(day) for day in changes["planned_date"]]
+    audit.record("monitoring.visit.plan_changed", actor=actor, obj=visit, changes=changes)
     return visit
 
 

@@ -121,6 +121,9 @@ ROWS = [
     ServiceRow(visits.team_warnings, call=None, note="reads the team; changes nothing"),
     ServiceRow(visits.prepare_visit, MANAGERS, lambda a: visits.prepare_visit(a, _visit(False), "")),
     ServiceRow(
+        visits.update_visit_plan, MANAGERS, lambda a: visits.update_visit_plan(a, _visit(False), objectives="Kitchen.")
+    ),
+    ServiceRow(
         visits.record_arrival,
         MANAGERS,
         lambda a: visits.record_arrival(a, visits.prepare_visit(None, _visit(False), "")),

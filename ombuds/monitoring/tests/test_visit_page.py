@@ -55,6 +55,7 @@ def valid_data(visit, action, member):
     now = timezone.now()
     advance = [s for s in REPORT_STEPS if s in services.visits.c.VISIT_TRANSITIONS.get(visit.status, set())]
     return {
+        "plan": {"version": visit.version, "planned_date": visit.planned_date, "objectives": "Mətbəx.", "trigger": "x"},
         "team": {"user": member, "role": "member"},
         "prepare": {"text": ""},
         "arrival": {"arrival_at": now, "access_at": now + timedelta(minutes=5)},
