@@ -10,6 +10,7 @@ from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, RightTopic
 from ombuds.core.models import Authority, District
+from ombuds.core.versions import VersionedForm
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -227,7 +228,7 @@ class DecideForm(forms.Form):
     reason = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AssignForm(forms.Form):
+class AssignForm(VersionedForm):
     assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=User.objects.none())
 
     def __init__(self, *args, unit=None, **kwargs):
@@ -236,9 +237,32 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = staff.filter(org_unit=unit) if unit else staff
 
 
-class TransferForm(forms.Form):
+class TransferForm(VersionedForm):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.filter(is_active=True))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApplicationEditForm(VersionedForm):
+    """Correct the summary, the district concerned, the respondents and the rights at issue."""
+
+    summary = forms.CharField(label=_("Summary of the complaint"), widget=forms.Textarea(attrs={"rows": 5}))
+    district = forms.ModelChoiceField(label=_("District concerned"), queryset=District.objects.order_by("name_az"))
+    respondents = forms.ModelMultipleChoiceField(
+        label=_("Respondent authorities"), required=False, queryset=Authority.objects.filter(is_active=True)
+    )
+    rights = forms.ModelMultipleChoiceField(
+        label=_("Rights and issues"), required=False, queryset=RightTopic.objects.filter(is_active=True)
+    )
+
+    @classmethod
+    def initial_for(cls, app: Application) -> dict:
+        return {
+            "version": app.version,
+            "summary": app.summary,
+            "district": app.district_id,
+            "respondents": list(app.respondents.all()),
+            "rights": list(app.rights.all()),
+        }
 
 
 class TextForm(forms.Form):

@@ -27,10 +27,11 @@ from ombuds.complaints.visibility import contact_lines, party_fields
 from ombuds.core import audit
 from ombuds.core.choices import DeadlineStatus
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
-from ombuds.core.exceptions import PurposeRequired
+from ombuds.core.exceptions import Conflict, PurposeRequired
 from ombuds.core.exports import csv_response, xlsx_response
 from ombuds.core.models import Attachment, Deadline
 from ombuds.core.uploads import download_response
+from ombuds.core.versions import CONFLICT, VersionedForm, show_conflict, versioned_initial
 
 
 def get_application_for_user(
@@ -127,7 +128,9 @@ def application_detail(request, public_id):
     return _render_detail(request, app, purpose)
 
 
-def _render_detail(request, app: Application, purpose: str, bound: dict | None = None, bound_request=None):
+def _render_detail(
+    request, app: Application, purpose: str, bound: dict | None = None, bound_request=None, status: int = 200
+):
     """The case page; `bound` holds an action form refused with its errors (shown in place), and
     `bound_request` (request pk, action, form) one of an information request.
 
@@ -163,11 +166,15 @@ def _render_detail(request, app: Application, purpose: str, bound: dict | None =
         "can_handle": can_handle,
         # The earlier application is linked only for those who may open it.
         "repeat_visible": _repeat_visible(request.user, app),
-        "forms": {**_action_forms(request.user, app, assessment, deadlines), **(bound or {})},
+        "forms": {
+            **_action_forms(request.user, app, assessment, deadlines, editing=request.GET.get("edit") == "1"),
+            **(bound or {}),
+        },
+        "editable": request.user.has_perm(HANDLE) and app.status != Status.CLOSED,
         "applicant_contacts": contact_lines(request.user, app, app.applicant),
         "contacts_hidden": "address" not in party_fields(request.user, app, app.applicant),
     }
-    return render(request, "complaints/application_detail.html", context)
+    return render(request, "complaints/application_detail.html", context, status=status)
 
 
 def _repeat_visible(user, app: Application) -> bool:
@@ -181,15 +188,19 @@ def _repeat_visible(user, app: Application) -> bool:
     return Application.objects.visible_to(user).filter(pk=app.repeat_of_id).exists()
 
 
-def _action_forms(user, app: Application, assessment, deadlines: list[Deadline]) -> dict:
+def _action_forms(user, app: Application, assessment, deadlines: list[Deadline], editing: bool = False) -> dict:
     """The action forms that fit the state and the user; each has its own prefix (they share
     field names). The clerk who registered an intake may only hand it on. `assessment` and
-    `deadlines` are the page's own (read once)."""
+    `deadlines` are the page's own (read once). The form correcting the case details (its lists
+    of districts, authorities and rights) is drawn only when asked for (`editing`, ?edit=1): the
+    case page is read far more often than corrected."""
     if not user.has_perm(HANDLE):
-        return {"transfer": f.TransferForm(prefix="transfer")} if user.has_perm(TRANSFER, app) else {}
+        if not user.has_perm(TRANSFER, app):
+            return {}
+        return {"transfer": f.TransferForm(prefix="transfer", initial=versioned_initial(app))}
     names = ["assign", "transfer", "note"]
     if app.status != Status.CLOSED:
-        names.append("attach")
+        names += ["attach", *(["edit"] if editing else [])]
     if app.status in (Status.REGISTERED, Status.INFO_REQUESTED):
         names.append("decide")
     if app.status in (Status.REGISTERED, Status.INFO_REQUESTED, Status.UNDER_CONSIDERATION):
@@ -213,6 +224,10 @@ def _action_forms(user, app: Application, assessment, deadlines: list[Deadline])
         kwargs = {"unit": app.unit} if form_class is f.AssignForm else {}
         if name == "decide":
             kwargs["initial"] = {"ground": (assessment or assess(app)).suggested_ground}
+        elif name == "edit":
+            kwargs["initial"] = f.ApplicationEditForm.initial_for(app)
+        elif issubclass(form_class, VersionedForm):
+            kwargs["initial"] = versioned_initial(app)
         forms[name] = form_class(prefix=name, **kwargs)
     f.share_choices(forms.values())
     return forms
@@ -226,8 +241,16 @@ ACTIONS = {
             u, a, d["decision"], reason=d["reason"], ground=d["ground"], referred_to=d["referred_to"]
         ),
     ),
-    "assign": (f.AssignForm, lambda u, a, d: services.assign_application(u, a, d["assignee"])),
-    "transfer": (f.TransferForm, lambda u, a, d: services.transfer_application(u, a, d["unit"], d["reason"])),
+    # The forms that overwrite what the page showed carry its version (core/versions.py).
+    "edit": (f.ApplicationEditForm, lambda u, a, d: services.update_application(u, a, **d)),
+    "assign": (
+        f.AssignForm,
+        lambda u, a, d: services.assign_application(u, a, d["assignee"], version=d["version"]),
+    ),
+    "transfer": (
+        f.TransferForm,
+        lambda u, a, d: services.transfer_application(u, a, d["unit"], d["reason"], version=d["version"]),
+    ),
     "note": (f.TextForm, lambda u, a, d: services.add_note(u, a, d["text"])),
     "info_request": (
         f.InfoRequestForm,
@@ -288,16 +311,20 @@ def application_action(request, public_id, action):
     form_class, call = ACTIONS[action]
     kwargs = {"unit": app.unit} if form_class is f.AssignForm else {}
     form = form_class(request.POST, request.FILES, prefix=action, **kwargs)
+    status = 200
     if form.is_valid():
         try:
             call(request.user, app, form.cleaned_data)
         except ValidationError as exc:
             _add_service_errors(form, exc)
+        except Conflict as exc:  # someone saved the case since this page was drawn
+            show_conflict(form, exc)
+            status = CONFLICT
         else:
             messages.success(request, _("Saved."))
             return redirect(app.get_absolute_url() + (f"?{urlencode({'purpose': purpose})}" if purpose else ""))
     app.refresh_from_db()
-    return _render_detail(request, app, purpose, {action: form})
+    return _render_detail(request, app, purpose, {action: form}, status=status)
 
 
 # action name -> (form class, call of the service with the cleaned data)

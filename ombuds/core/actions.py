@@ -8,14 +8,19 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from ombuds.core.exceptions import Conflict
+from ombuds.core.versions import CONFLICT, show_conflict
+
 
 def form_errors(form) -> str:
     return "; ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
-def run_action(request, record, form, call):
+def run_action(request, record, form, call, redraw=None):
     """Validate `form`; on success call `call(user, record, cleaned_data)` (a service); service
-    refusals become error messages (nothing was written). Always back to the record's page."""
+    refusals become error messages (nothing was written). Back to the record's page, except for
+    a write based on an old version of the record: `redraw(form)` draws the page again with the
+    person's input kept and the conflict named on the form (core/versions.py), status 409."""
     if not form.is_valid():
         messages.error(request, form_errors(form))
     else:
@@ -23,6 +28,13 @@ def run_action(request, record, form, call):
             call(request.user, record, form.cleaned_data)
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
+        except Conflict as exc:
+            if redraw is None:
+                raise
+            show_conflict(form, exc)
+            response = redraw(form)
+            response.status_code = CONFLICT
+            return response
         else:
             messages.success(request, _("Saved."))
     return redirect(record.get_absolute_url())

@@ -20,7 +20,8 @@ from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from ombuds.core.cleaning import validate_date_in_range
-from ombuds.core.exceptions import PurposeRequired
+from ombuds.core.etags import PreconditionFailed, conflict_exception
+from ombuds.core.exceptions import Conflict, PurposeRequired
 
 # Sent by the browsable API's HTML forms alongside the fields; never a field of ours.
 _FORM_PLUMBING = frozenset({"csrfmiddlewaretoken"})
@@ -149,10 +150,15 @@ class AutoSchema(SpectacularAutoSchema):
 
 def exception_handler(exc, context):
     """Service-layer ValidationError → 400 with the (translated) messages; a secret-tier read
-    without a stated purpose → 403 saying so. Anything else is DRF's usual handling."""
+    without a stated purpose → 403 saying so; a stale write (Conflict) → 412. Anything else is
+    DRF's usual handling."""
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, PurposeRequired):
         exc = exceptions.PermissionDenied("This record is secret tier: pass ?purpose=<why you open it>.")
+    elif isinstance(exc, Conflict):  # a write based on an old version: 412 (core/etags.py)
+        exc = conflict_exception(exc)
+    if isinstance(exc, PreconditionFailed):
+        return exc.response()
     return drf_exception_handler(exc, context)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.core.models import Authority
+from ombuds.core.versions import VersionedForm
 from ombuds.core.widgets import LookupField
 from ombuds.monitoring import choices as c
 from ombuds.monitoring.models import Interview
@@ -42,6 +43,18 @@ class TeamForm(forms.Form):
 
 class TextForm(forms.Form):
     text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VisitPlanForm(VersionedForm):
+    """The plan of a visit before the team arrives: date, objectives, what prompted it."""
+
+    planned_date = forms.DateField(label=_("Planned date"), widget=DATE)
+    objectives = forms.CharField(label=_("Objectives"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    trigger = forms.CharField(label=_("What prompted the visit"), required=False, max_length=300)
+
+    @classmethod
+    def initial_for(cls, visit) -> dict:
+        return {name: getattr(visit, name) for name in ("version", "planned_date", "objectives", "trigger")}
 
 
 class ArrivalForm(forms.Form):
@@ -204,7 +217,7 @@ class ReprisalStepForm(forms.Form):
     outcome = forms.CharField(label=_("Outcome"), required=False, max_length=200)
 
 
-class FindingEditForm(FindingForm):
+class FindingEditForm(VersionedForm, FindingForm):
     standard = forms.CharField(label=_("Standard"), required=False, max_length=200)
 
 

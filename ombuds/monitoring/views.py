@@ -142,17 +142,18 @@ def visit_schedule(request):
 
 
 def visit_detail(request, public_id):
-    visit = get_visit_for_user(request.user, public_id)
+    return _visit_page(request, get_visit_for_user(request.user, public_id))
+
+
+def _visit_page(request, visit: Visit, bound: dict | None = None):
+    """The visit page; `bound` holds an action form redrawn with its input (a stale plan edit)."""
     can_manage = request.user.has_perm(MANAGE)
     forms = {}
     if can_manage:
         offered = offered_actions(visit)
         # Each action form carries its own prefix: several forms share field names on one page.
-        forms = {
-            name: form_class(prefix=name, **({"visit": visit} if form_class in VISIT_FORMS else {}))
-            for name, (form_class, _call) in ACTIONS.items()
-            if name in offered
-        }
+        forms = {name: _action_form(name, visit) for name in ACTIONS if name in offered}
+        forms.update(bound or {})
     return render(
         request,
         "monitoring/visit_detail.html",
@@ -181,6 +182,7 @@ def visit_detail(request, public_id):
 
 
 ACTIONS = {
+    "plan": (f.VisitPlanForm, lambda u, v, d: services.update_visit_plan(u, v, **d)),  # d holds the version read
     "team": (f.TeamForm, lambda u, v, d: services.add_team_member(u, v, d["user"], d["role"])),
     "prepare": (f.TextForm, lambda u, v, d: services.prepare_visit(u, v, d["text"])),
     "arrival": (
@@ -226,6 +228,7 @@ def _leading_to(target: str) -> set[str]:
 
 
 OFFERED_IN = {
+    "plan": c.BEFORE_ARRIVAL,
     "team": c.BEFORE_ARRIVAL | {S.IN_PROGRESS},
     "prepare": _leading_to(S.PREPARED),
     "arrival": _leading_to(S.IN_PROGRESS),
@@ -261,7 +264,19 @@ def visit_action(request, public_id, action):
         raise PermissionDenied
     form_class, call = ACTIONS[action]
     form = form_class(request.POST, prefix=action, **({"visit": visit} if form_class in VISIT_FORMS else {}))
-    return run_action(request, visit, form, call)
+
+    def redraw(bound):  # a stale plan edit: the page as it is now, the person's input kept
+        visit.refresh_from_db()
+        return _visit_page(request, visit, {action: bound})
+
+    return run_action(request, visit, form, call, redraw=redraw)
+
+
+def _action_form(name: str, visit: Visit):
+    form_class = ACTIONS[name][0]
+    if form_class is f.VisitPlanForm:
+        return form_class(prefix=name, initial=f.VisitPlanForm.initial_for(visit))
+    return form_class(prefix=name, **({"visit": visit} if form_class in VISIT_FORMS else {}))
 
 
 def interview_identity(request, public_id):

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ombuds.core.actions import form_errors
+from ombuds.core.exceptions import Conflict
+from ombuds.core.versions import CONFLICT, show_conflict, versioned_initial
 from ombuds.monitoring import forms as f
 from ombuds.monitoring import services
 from ombuds.monitoring.models import Finding
@@ -32,13 +34,19 @@ def finding_edit(request, public_id):
     if not request.user.has_perm(MANAGE_VISITS):
         raise PermissionDenied
     fields = ("area", "subtopic", "text", "sources", "severity", "standard")
-    form = f.FindingEditForm(request.POST or None, initial={name: getattr(finding, name) for name in fields})
+    form = f.FindingEditForm(
+        request.POST or None, initial=versioned_initial(finding, **{name: getattr(finding, name) for name in fields})
+    )
+    status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.edit_finding(request.user, finding, **form.cleaned_data)
+                services.edit_finding(request.user, finding, **form.cleaned_data)  # with the version read
             except ValidationError as exc:
                 messages.error(request, "; ".join(exc.messages))
+            except Conflict as exc:  # someone corrected it since this page was drawn
+                show_conflict(form, exc)
+                finding, status = exc.current, CONFLICT
             else:
                 messages.success(request, _("Saved."))
                 return redirect(finding.visit.get_absolute_url())
@@ -48,6 +56,7 @@ def finding_edit(request, public_id):
         request,
         "monitoring/finding_edit.html",
         {"finding": finding, "visit": finding.visit, "form": form, "withdraw": f.WithdrawForm()},
+        status=status,
     )
 
 

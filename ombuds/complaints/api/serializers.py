@@ -130,6 +130,20 @@ class ApplicationSerializer(api.ModelSerializer):
         read_only_fields = ["number", "status", "forwarding_breach", "refusal_ground", "outcome", "created_at"]
 
 
+class ApplicationEditSerializer(api.Serializer):
+    """A correction of the case details (PATCH, with If-Match): what the case page's form edits."""
+
+    # A PATCH names only what it changes.
+    summary = serializers.CharField(required=False)
+    district = serializers.SlugRelatedField(slug_field="code", queryset=District.objects.all(), required=False)
+    respondents = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=Authority.objects.all(), required=False
+    )
+    rights = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=RightTopic.objects.all(), required=False
+    )
+
+
 class DecisionSerializer(api.Serializer):
     decision = serializers.ChoiceField(choices=["accept", "refuse", "refer", "request_info"])
     ground = serializers.ChoiceField(choices=c.RefusalGround.choices, required=False, allow_blank=True)

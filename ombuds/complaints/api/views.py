@@ -18,6 +18,7 @@ from ombuds.complaints.listing import may_use_register
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER
 from ombuds.core.api import SectionMixin
+from ombuds.core.etags import ETAG_HEADER, IF_MATCH, PRECONDITION_RESPONSES, VersionedDetailMixin, versioned_patch
 from ombuds.core.models import Authority
 
 PURPOSE = OpenApiParameter("purpose", OpenApiTypes.STR, description="Why a secret-tier record is opened (audited).")
@@ -35,7 +36,12 @@ class ApplicationFilter(filters.FilterSet):
 
 
 class ApplicationViewSet(
-    SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    SectionMixin,
+    VersionedDetailMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     serializer_class = s.ApplicationSerializer
     lookup_field = "public_id"
@@ -60,9 +66,25 @@ class ApplicationViewSet(
     def may_use_section(self, user) -> bool:
         return may_use_register(user)
 
-    @extend_schema(parameters=[PURPOSE])
+    @extend_schema(parameters=[PURPOSE, ETAG_HEADER])
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        request=s.ApplicationEditSerializer,
+        responses={200: s.ApplicationSerializer, **PRECONDITION_RESPONSES},
+        parameters=[PURPOSE, IF_MATCH, ETAG_HEADER],
+    )
+    def partial_update(self, request, *args, **kwargs):
+        """Correct the summary, district, respondents or rights (the case page's form), with the
+        ETag of the version read in If-Match."""
+        _require(request.user, HANDLE)  # before the lookup: no hints for outsiders
+        return versioned_patch(
+            self,
+            request,
+            s.ApplicationEditSerializer,
+            lambda app, data, version: services.update_application(request.user, app, version=version, **data),
+        )
 
     def create(self, request, *args, **kwargs):
         _require(request.user, REGISTER)  # before validating: no hints for outsiders

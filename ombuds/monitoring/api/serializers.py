@@ -47,6 +47,28 @@ class PlaceSerializer(api.ModelSerializer):
         read_only_fields = ["last_visit_at", "next_due_on"]
 
 
+class PlaceEditSerializer(api.ModelSerializer):
+    """A correction of the register (PATCH, with If-Match): the facts `update_place` takes."""
+
+    authority = serializers.SlugRelatedField(
+        slug_field="code", queryset=Authority.objects.all(), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Place
+        fields = [
+            "name_en",
+            "name_ru",
+            "place_type",
+            "authority",
+            "capacity",
+            "address",
+            "categories",
+            "source",
+            "note",
+        ]
+
+
 class PopulationCountSerializer(api.ModelSerializer):
     place = serializers.SlugRelatedField(slug_field="public_id", queryset=Place.objects.all())
 
@@ -99,6 +121,14 @@ class VisitSerializer(api.ModelSerializer):
             "group_interviews",
             "applications_received",
         ]
+
+
+class VisitPlanEditSerializer(api.ModelSerializer):
+    """The plan of a visit before the team arrives (PATCH, with If-Match)."""
+
+    class Meta:
+        model = Visit
+        fields = ["planned_date", "objectives", "trigger"]
 
 
 class FindingSerializer(api.ModelSerializer):

@@ -3,6 +3,7 @@ Interviews and allegations are listed only for those who may see the secret tier
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -10,6 +11,15 @@ from rest_framework.response import Response
 
 from ombuds.accounts.scoping import get_object_for_user
 from ombuds.core.api import SectionMixin
+from ombuds.core.etags import (
+    ETAG_HEADER,
+    IF_MATCH,
+    PRECONDITION_RESPONSES,
+    VersionedDetailMixin,
+    expected_version,
+    versioned_patch,
+    with_etag,
+)
 from ombuds.monitoring import services
 from ombuds.monitoring.api import serializers as s
 from ombuds.monitoring.forms import PeriodForm
@@ -34,7 +44,12 @@ def _require(user, *perms: str) -> None:
 
 
 class PlaceViewSet(
-    SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    SectionMixin,
+    VersionedDetailMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     queryset = Place.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.PlaceSerializer
@@ -51,6 +66,25 @@ class PlaceViewSet(
 
     def perform_create(self, serializer):
         serializer.instance = services.register_place(self.request.user, **serializer.validated_data)
+
+    @extend_schema(parameters=[ETAG_HEADER])
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        request=s.PlaceEditSerializer,
+        responses={200: s.PlaceSerializer, **PRECONDITION_RESPONSES},
+        parameters=[IF_MATCH, ETAG_HEADER],
+    )
+    def partial_update(self, request, *args, **kwargs):
+        """Correct facts of the register, with the ETag of the version read in If-Match."""
+        _require(request.user, MANAGE)
+        return versioned_patch(
+            self,
+            request,
+            s.PlaceEditSerializer,
+            lambda place, data, version: services.update_place(request.user, place, version=version, **data),
+        )
 
 
 class PopulationCountViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
@@ -89,7 +123,12 @@ class VisitPlanViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class VisitViewSet(
-    SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    SectionMixin,
+    VersionedDetailMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     queryset = Visit.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.VisitSerializer
@@ -118,9 +157,30 @@ class VisitViewSet(
             self.request.user, team=[(self.request.user, "leader")], **serializer.validated_data
         )
 
+    @extend_schema(parameters=[ETAG_HEADER])
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        request=s.VisitPlanEditSerializer,
+        responses={200: s.VisitSerializer, **PRECONDITION_RESPONSES},
+        parameters=[IF_MATCH, ETAG_HEADER],
+    )
+    def partial_update(self, request, *args, **kwargs):
+        """Change the plan (date, objectives, trigger) before the team arrives, with the ETag of
+        the version read in If-Match."""
+        _require(request.user, MANAGE)
+        return versioned_patch(
+            self,
+            request,
+            s.VisitPlanEditSerializer,
+            lambda visit, data, version: services.update_visit_plan(request.user, visit, version=version, **data),
+        )
+
 
 class FindingViewSet(
     SectionMixin,
+    VersionedDetailMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -158,12 +218,29 @@ class FindingViewSet(
         )
         serializer.instance = services.add_finding(self.request.user, visit, **data)
 
+    @extend_schema(parameters=[ETAG_HEADER])
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        responses={200: s.FindingEditSerializer, **PRECONDITION_RESPONSES}, parameters=[IF_MATCH, ETAG_HEADER]
+    )
     def update(self, request, *args, **kwargs):
         _require(request.user, MANAGE)
-        return super().update(request, *args, **kwargs)
+        self.expected_version = expected_version(request, self.get_object())
+        response = super().update(request, *args, **kwargs)
+        return with_etag(response, self.updated)
+
+    @extend_schema(
+        responses={200: s.FindingEditSerializer, **PRECONDITION_RESPONSES}, parameters=[IF_MATCH, ETAG_HEADER]
+    )
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
 
     def perform_update(self, serializer):
-        serializer.instance = services.edit_finding(self.request.user, serializer.instance, **serializer.validated_data)
+        self.updated = serializer.instance = services.edit_finding(
+            self.request.user, serializer.instance, version=self.expected_version, **serializer.validated_data
+        )
 
     @action(detail=True, methods=["post"])
     def withdraw(self, request, public_id=None):

@@ -105,8 +105,9 @@ def test_edit_and_withdraw_through_the_api(lead, visit, persona):
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {create_api_token(None, lead, 'test')}")
     url = f"/api/v1/findings/{finding.public_id}/"
-    assert api.patch(url, {"text": "D-01 was beaten."}, format="json").status_code == 200
-    assert api.patch(url, {"sources": []}, format="json").status_code == 400
+    tag = api.get(url)["ETag"]  # a correction names the version it was based on (If-Match)
+    assert api.patch(url, {"text": "D-01 was beaten."}, format="json", HTTP_IF_MATCH=tag).status_code == 200
+    assert api.patch(url, {"sources": []}, format="json", HTTP_IF_MATCH="*").status_code == 400
     assert Finding.objects.get(pk=finding.pk).text == "D-01 was beaten."
     assert api.post(url + "withdraw/", {}, format="json").status_code == 400
     assert api.post(url + "withdraw/", {"reason": "Duplicate."}, format="json").status_code == 204
