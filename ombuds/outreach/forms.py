@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.models import OrgUnit
 from ombuds.core.models import Region
+from ombuds.core.versions import VersionedForm
 from ombuds.outreach import choices as c
 from ombuds.outreach.models import Audience, Topic
 
@@ -62,7 +63,7 @@ class EventForm(TitlesForm):
     )
 
 
-class RemoteForm(forms.Form):
+class RemoteForm(VersionedForm):
     remote_offices = forms.ModelMultipleChoiceField(
         label=_("Offices joining remotely"), queryset=REMOTE, required=False, widget=forms.CheckboxSelectMultiple
     )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ombuds.core import audit, uploads
-from ombuds.core.services import lock, move, require, save
+from ombuds.core.services import check_version, lock, move, require, save
 from ombuds.outreach import choices as c
 from ombuds.outreach.models import ActionPlan, Attendance, Event, NewsDraft, Participant, PlanItem, Speaker
 from ombuds.outreach.news import compose
@@ -158,13 +158,16 @@ def create_event(
 
 
 @transaction.atomic
-def set_remote_offices(actor, event: Event, offices) -> Event:
+def set_remote_offices(actor, event: Event, offices, *, version: int | None = None) -> Event:
+    """The offices joining remotely (the whole list: it replaces the one the page showed, so the
+    page's `version` must still be the event's, or the write is a Conflict)."""
     require(actor, MANAGE)
-    event = _open_event(event)
+    event = check_version(_open_event(event), version)
     event.remote_offices.set(offices)
-    if offices and event.event_format == c.EventFormat.IN_PERSON:
+    hybrid = bool(offices) and event.event_format == c.EventFormat.IN_PERSON
+    if hybrid:
         event.event_format = c.EventFormat.HYBRID
-        save(event, actor, "event_format")
+    save(event, actor, *(["event_format"] if hybrid else []))  # the version moves on with the list
     audit.record(
         "outreach.event.remote_offices_set",
         actor=actor,

@@ -20,6 +20,7 @@ from ombuds.core.documents import attachment
 from ombuds.core.models import Attachment
 from ombuds.core.services import require
 from ombuds.core.uploads import download_response
+from ombuds.core.versions import versioned_initial
 from ombuds.outreach import calendar, exports, services
 from ombuds.outreach import forms as f
 from ombuds.outreach.choices import EventStatus
@@ -127,11 +128,18 @@ def event_list(request):
 
 
 def event_detail(request, public_id):
-    event = get_event_for_user(request.user, public_id)
+    return _event_page(request, get_event_for_user(request.user, public_id))
+
+
+def _event_page(request, event: Event, bound: dict | None = None):
+    """The event page; `bound` holds an action form redrawn with its input (a stale edit)."""
     can_manage = request.user.has_perm(MANAGE)
     forms = {name: cls(prefix=name) for name, (cls, _call) in ACTIONS.items()} if can_manage else {}
     if can_manage:
-        forms["remote"] = f.RemoteForm(prefix="remote", initial={"remote_offices": event.remote_offices.all()})
+        forms["remote"] = f.RemoteForm(
+            prefix="remote", initial=versioned_initial(event, remote_offices=event.remote_offices.all())
+        )
+        forms.update(bound or {})
     return render(
         request,
         "outreach/event_detail.html",
@@ -151,7 +159,10 @@ def event_detail(request, public_id):
 
 
 ACTIONS = {
-    "remote": (f.RemoteForm, lambda u, e, d: services.set_remote_offices(u, e, d["remote_offices"])),
+    "remote": (
+        f.RemoteForm,
+        lambda u, e, d: services.set_remote_offices(u, e, d["remote_offices"], version=d["version"]),
+    ),
     "attendance": (f.AttendanceForm, lambda u, e, d: services.record_attendance(u, e, **d)),
     "speaker": (f.SpeakerForm, lambda u, e, d: services.add_speaker(u, e, **d)),
     "participant": (f.ParticipantForm, lambda u, e, d: services.add_participant(u, e, **d)),
@@ -170,7 +181,12 @@ def event_action(request, public_id, action):
     require(request.user, MANAGE)  # before the form: no form errors for someone who may not act
     form_class, call = ACTIONS[action]
     form = form_class(request.POST, request.FILES, prefix=action)
-    return run_action(request, event, form, call)
+
+    def redraw(bound):  # a stale edit: the page as it is now, the person's input kept
+        event.refresh_from_db()
+        return _event_page(request, event, {action: bound})
+
+    return run_action(request, event, form, call, redraw=redraw)
 
 
 def event_material(request, public_id, attachment_id):
