@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from ombuds.accounts.testing import PERSONAS, make_persona
+from ombuds.core import refcache
 
 
 @pytest.fixture
@@ -51,6 +52,14 @@ def _fast_password_hashing(settings):
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_reference_lists():
+    """Lists built from reference data are kept per process (core/refcache.py); a test that
+    flushes the database (transaction=True) leaves the shared version token behind, so each
+    test starts with none built."""
+    refcache.forget()
 
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "tests" / "browser"

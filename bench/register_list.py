@@ -6,10 +6,12 @@
     DATABASE_URL=… .venv/bin/python manage.py generate_data --applications 1000000
     DATABASE_URL=… .venv/bin/python bench/register_list.py --runs 40
 
-For the application list (50 rows, scoped to a regional officer, filtered by status, newest first)
-and for full-text search it prints p50/p95 of: the whole page as the server renders it (Django
-test client: middleware, scoping, queries, template), the list's queries through the ORM alone,
-and hand-written SQL returning the same rows — and the ratios ORM/SQL and page/SQL.
+For the application list (50 rows, scoped to a regional officer, filtered by status, newest first),
+the same list at page ~1000 (by its keyset cursor) and full-text search it prints p50/p95 of: the
+whole page as the server renders it (Django test client: middleware, scoping, queries, template),
+the list's queries through the ORM alone, and hand-written SQL returning the same rows — and the
+ratios ORM/SQL and page/SQL. It also checks that a page read writes nothing (no session or
+user-session row), and prints what OFFSET would cost at the deep page.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -31,9 +34,17 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from ombuds.accounts.models import User  # noqa: E402
-from ombuds.complaints.listing import filtered_applications, page_of  # noqa: E402
+from ombuds.complaints.listing import (  # noqa: E402
+    PAGE_SIZE,
+    filtered_applications,
+    keyset,
+    page_of,
+    present,
+    register_lists,
+)
 
 RAW_LIST = """
 SELECT a.id, a.number, a.received_at, a.channel, a.status, a.is_secret, u.name_az, d.name_az, asg.first_name,
@@ -49,6 +60,9 @@ WHERE (((a.assignee_id = %(user)s OR a.region_id = %(region)s) AND NOT a.is_secr
 ORDER BY a.received_at DESC, a.id DESC
 LIMIT 51
 """
+# The same list after a row (a keyset page), and the same page by OFFSET for comparison.
+RAW_DEEP = RAW_LIST.replace("ORDER BY", "AND (a.received_at, a.id) < (%(at)s, %(id)s)\nORDER BY")
+RAW_OFFSET = RAW_LIST.replace("LIMIT 51", "LIMIT 51 OFFSET %(offset)s")
 RAW_SEARCH = """
 SELECT a.id, a.number, a.received_at, a.channel, a.status, u.name_az, d.name_az
 FROM complaints_application a
@@ -79,6 +93,7 @@ def main() -> None:
     parser.add_argument("--user", default="officer.ganja")
     parser.add_argument("--status", default="under_consideration")
     parser.add_argument("--q", default="pensiya")
+    parser.add_argument("--deep", type=int, default=1000, help="the deep page's number")
     args = parser.parse_args()
 
     user = User.objects.select_related("org_unit").get(username=args.user)
@@ -89,45 +104,53 @@ def main() -> None:
     print(f"database: {connection.vendor}, applications: {total.fetchone()[0]:,}, user: {user.username}")
     params = {"user": user.pk, "region": user.org_unit.region_id, "status": args.status, "q": args.q}
 
-    for name, url, query, raw in (
-        ("list", f"/complaints/?status={args.status}", {"status": args.status}, RAW_LIST),
-        ("search", f"/complaints/?q={args.q}", {"q": args.q}, RAW_SEARCH),
-    ):
+    deep = deep_cursor(user, args.status, args.deep)
+    cases = [
+        ("list", f"/complaints/?status={args.status}", {"status": args.status}, None, RAW_LIST, params),
+        (
+            f"list, page {args.deep} (keyset cursor)",
+            f"/complaints/?{urlencode({'status': args.status, 'cursor': deep['cursor']})}",
+            {"status": args.status},
+            deep["cursor"],
+            RAW_DEEP,
+            {**params, "at": deep["at"], "id": deep["id"]},
+        ),
+        ("search", f"/complaints/?q={args.q}", {"q": args.q}, None, RAW_SEARCH, params),
+    ]
+    for name, url, query, cursor, raw, values in cases:
 
         def page(url=url):
             assert client.get(url).status_code == 200
 
-        def orm(query=query):
+        def orm(query=query, cursor=cursor):
             fresh = User.objects.get(pk=user.pk)
-            qs, _data, _form = filtered_applications(fresh, query)
-            return [row.pk for row in page_of(qs, 1).rows]
+            qs, data, _form = filtered_applications(fresh, query)
+            return [row.pk for row in page_of(qs, data, cursor).rows]
 
         fixed_user = User.objects.select_related("org_unit").get(pk=user.pk)
-        prepared, _data, _form = filtered_applications(fixed_user, query)
+        prepared, data, _form = filtered_applications(fixed_user, query)
         fixed_user.has_perm("accounts.view_secret_tier")  # role facts loaded once, as within one request
 
-        def rows(prepared=prepared):
-            return [row.pk for row in page_of(prepared.all(), 1).rows]
+        def rows(prepared=prepared, data=data, cursor=cursor):
+            found = page_of(prepared.all(), data, cursor).rows
+            present(found, register_lists())  # labels as the page attaches them
+            return [row.pk for row in found]
 
-        def sql(raw=raw):
-            with connection.cursor() as cursor:
-                cursor.execute(raw, params)
-                return [row[0] for row in cursor.fetchall()[:50]]
+        def sql(raw=raw, values=values):
+            with connection.cursor() as db:
+                db.execute(raw, values)
+                return [row[0] for row in db.fetchall()[:PAGE_SIZE]]
 
         assert orm() == sql() == rows(), f"{name}: the ORM and the SQL return different rows"
-        counted: list[int] = []
-
-        def count(execute, *call, counted=counted):
-            counted.append(1)
-            return execute(*call)
-
-        with connection.execute_wrapper(count):
+        with CaptureQueriesContext(connection) as counted:
             page()
+        writes = [q["sql"] for q in counted if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+        assert not writes, f"{name}: a page read wrote to the database: {writes}"
         page_p50, page_p95 = timed(page, args.runs)
         orm_p50, orm_p95 = timed(orm, args.runs)
         rows_p50, rows_p95 = timed(rows, args.runs)
         sql_p50, sql_p95 = timed(sql, args.runs)
-        print(f"\n{name}: {len(sql())} rows on the first page, {len(counted)} queries per page")
+        print(f"\n{name}: {len(sql())} rows on the page, {len(counted)} queries per page, no writes")
         print(
             f"  page (server: middleware, scoping, queries, template)  p50 {page_p50:7.2f} ms  p95 {page_p95:7.2f} ms"
         )
@@ -136,10 +159,36 @@ def main() -> None:
             f"  ORM rows (same rows as the SQL, labels attached)       p50 {rows_p50:7.2f} ms  p95 {rows_p95:7.2f} ms"
         )
         print(f"  raw SQL (hand-written, same rows)                      p50 {sql_p50:7.2f} ms  p95 {sql_p95:7.2f} ms")
+        if cursor:
+
+            def offset(values=values):
+                with connection.cursor() as db:
+                    db.execute(RAW_OFFSET, {**values, "offset": (args.deep - 1) * PAGE_SIZE})
+                    return [row[0] for row in db.fetchall()[:PAGE_SIZE]]
+
+            assert offset() == sql(), f"{name}: OFFSET and keyset disagree"
+            offset_p50, offset_p95 = timed(offset, max(args.runs // 4, 3))
+            print(
+                f"  raw SQL with OFFSET instead (what paging used to cost) p50 {offset_p50:7.2f} ms"
+                f"  p95 {offset_p95:7.2f} ms"
+            )
         print(
             f"  ratios p50: rows/SQL {rows_p50 / sql_p50:5.2f}   ORM/SQL {orm_p50 / sql_p50:5.2f}   "
             f"page/SQL {page_p50 / sql_p50:5.2f}"
         )
+
+
+def deep_cursor(user, status: str, number: int) -> dict:
+    """The cursor of page `number` of the status list, as following `next` would give it
+    (made from the row before the page, found once by OFFSET)."""
+    fresh = User.objects.select_related("org_unit").get(pk=user.pk)
+    qs, data, _form = filtered_applications(fresh, {"status": status})
+    before = qs[(number - 1) * PAGE_SIZE - 1]
+    return {
+        "cursor": keyset(data).cursor(before, backward=False, number=number),
+        "at": before.received_at,
+        "id": before.pk,
+    }
 
 
 if __name__ == "__main__":

@@ -126,6 +126,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only for the rows of the hottest lists (the register), where Django's template engine cost
+        # more than the rows' query; templates in <app>/jinja2/, rendered explicitly with
+        # using="jinja2" and given ready-made, translated strings (no i18n inside them).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------

@@ -20,7 +20,15 @@ from ombuds.complaints import exports, letters, services
 from ombuds.complaints import forms as f
 from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import InfoRequestStatus, Status
-from ombuds.complaints.listing import call_counts, filtered_applications, may_use_register, page_of
+from ombuds.complaints.listing import (
+    audited_filters,
+    call_counts,
+    filtered_applications,
+    may_use_register,
+    page_of,
+    register_lists,
+    render_rows,
+)
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER
 from ombuds.complaints.visibility import contact_lines, party_fields
@@ -60,11 +68,27 @@ def get_application_for_user(
 def application_list(request):
     if not may_use_register(request.user):
         raise PermissionDenied
-    qs, filters, form = filtered_applications(request.user, request.GET)
-    page = page_of(qs, request.GET.get("page"))
-    export_query = request.GET.copy()
-    export_query.pop("page", None)
-    context = {"page": page, "filters": filters, "form": form, "now": timezone.now(), "export_query": export_query}
+    lists = register_lists()
+    qs, filters, form = filtered_applications(request.user, request.GET, lists)
+    page = page_of(qs, filters, request.GET.get("cursor"))
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    query.pop("page", None)  # links of the page-numbered register, still in bookmarks
+
+    def link(cursor, *, first=False):
+        if first:
+            return f"?{query.urlencode()}"
+        return f"?{urlencode([*query.lists(), ('cursor', [cursor])], doseq=True)}"
+
+    context = {
+        "rows": render_rows(page.rows, lists) if page.rows else "",
+        "page": page,
+        "next_url": link(page.next_cursor) if page.next_cursor else "",
+        "previous_url": link(page.previous_cursor, first=page.number == 2) if page.previous_cursor else "",
+        "filters": filters,
+        "form": form,
+        "export_query": query.urlencode(),
+    }
     template = "complaints/_application_rows.html" if request.htmx else "complaints/application_list.html"
     return render(request, template, context)
 
@@ -75,21 +99,13 @@ def application_export(request, fmt):
         raise Http404
     if not may_use_register(request.user):
         raise PermissionDenied
-    qs, filters, _form = filtered_applications(request.user, request.GET)
+    lists = register_lists()
+    qs, filters, _form = filtered_applications(request.user, request.GET, lists)
     audit.record(
         "complaints.application.exported",
         actor=request.user,
         object_type="complaints.application",
-        changes={
-            "format": fmt,
-            # The search text may be a person's name: only whether there was one is kept.
-            "filters": {
-                k: str(getattr(v, "code", None) or getattr(v, "pk", None) or v)
-                for k, v in filters.items()
-                if v and k != "q"
-            },
-            "searched": bool(filters.get("q")),
-        },
+        changes={"format": fmt, "filters": audited_filters(filters, lists), "searched": bool(filters.get("q"))},
     )
     filename = f"register-{timezone.localdate():%Y-%m-%d}.{fmt}"
     lines = exports.rows(request.user, qs)

@@ -1,4 +1,6 @@
-"""Autocomplete for large reference lists (places, authorities…): a text field, not a dropdown.
+"""Widgets for reference lists: autocomplete for large ones, prebuilt options for lists on every page.
+
+Autocomplete for large reference lists (places, authorities…): a text field, not a dropdown.
 
 A <select> of every place is megabytes at 50,000 places. Instead, the field is a text input; with
 JavaScript, htmx asks the lookup endpoint for at most LIMIT suggestions as the user types and puts
@@ -17,7 +19,10 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
+from django.forms.utils import flatatt
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 SEPARATOR = " — "  # between the name and the detail (e.g. the district) in a suggestion
@@ -139,3 +144,57 @@ class LookupField(forms.Field):
         if value in self.empty_values:
             return None
         return LOOKUPS[self.lookup].resolve(value)
+
+
+def options_html(choices) -> str:
+    """The <option>s of a choice list, escaped, for PrebuiltSelect (built once per list)."""
+    return "".join(format_html('<option value="{}">{}</option>', value, label) for value, label in choices)
+
+
+class PrebuiltSelect(forms.Select):
+    """A <select> whose options come as HTML made once (see `options_html`), for lists shown on
+    every page (filters of the register): Django's own Select renders a template per option,
+    which for a few hundred options costs more than the page's rows. The form sets
+    `options_html` when it sets the choices; the chosen value is marked in that string."""
+
+    options_html = ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = self.options_html
+        if isinstance(value, list | tuple):  # BoundField.value() gives the raw value; be lenient
+            value = value[0] if value else None
+        if value not in (None, ""):
+            chosen = escape(str(value))
+            html = html.replace(f'<option value="{chosen}">', f'<option value="{chosen}" selected>', 1)
+        return mark_safe(f"<select{flatatt({'name': name, **self.build_attrs(self.attrs, attrs)})}>{html}</select>")  # noqa: S308 - escaped above
+
+
+class PrebuiltChoiceField(forms.Field):
+    """A choice among a list prepared once (values checked against a set; options rendered by
+    PrebuiltSelect). Django's ChoiceField normalises and copies its whole list for every form,
+    which for the register's few hundred filter choices cost more than the rest of the form.
+
+    `choices` given here are the fixed ones (translated when the list is built); a form whose
+    lists come from reference data calls `prebuild()` with them instead."""
+
+    widget = PrebuiltSelect
+    default_error_messages = {"invalid_choice": forms.ChoiceField.default_error_messages["invalid_choice"]}
+
+    def __init__(self, *, choices=(), coerce=str, empty_value="", **kwargs):
+        super().__init__(**kwargs)
+        self.fixed_choices = list(choices)
+        self.coerce = coerce
+        self.empty_value = empty_value
+        self.values: frozenset[str] = frozenset()
+
+    def prebuild(self, choices: list[tuple[str, str]], html: str) -> None:
+        self.values = frozenset(str(value) for value, _label in choices if value != "")
+        self.widget.options_html = html
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return self.empty_value
+        value = str(value)
+        if value not in self.values:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return self.coerce(value)

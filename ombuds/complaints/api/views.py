@@ -44,6 +44,7 @@ class ApplicationViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = s.ApplicationSerializer
+    ordering = ("-received_at", "-pk")  # newest first (complaints_app_received_idx)
     lookup_field = "public_id"
     filterset_class = ApplicationFilter
 
@@ -52,7 +53,6 @@ class ApplicationViewSet(
             Application.objects.visible_to(self.request.user)
             .select_related("unit", "district", "assignee")
             .prefetch_related("respondents", "rights")
-            .order_by("-received_at", "-pk")
         )
 
     def get_object(self):
@@ -156,6 +156,7 @@ class ApplicationViewSet(
 
 class CallViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = s.CallSerializer
+    ordering = ("-received_at", "-pk")
 
     queryset = Call.objects.none()  # for the schema; requests use get_queryset
 
@@ -172,14 +173,13 @@ class InfoRequestViewSet(
     SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
     serializer_class = s.InfoRequestSerializer
+    ordering = ("due_at", "pk")
     lookup_field = "public_id"
 
     def get_queryset(self):
         visible = Application.objects.visible_to(self.request.user).filter(is_secret=False)
-        return (
-            InfoRequest.objects.filter(application__in=visible.values("pk"))
-            .select_related("application", "addressee")
-            .order_by("due_at")
+        return InfoRequest.objects.filter(application__in=visible.values("pk")).select_related(
+            "application", "addressee"
         )
 
     def may_use_section(self, user) -> bool:
@@ -213,4 +213,5 @@ class AuthorityViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.AuthoritySerializer
     lookup_field = "code"
     permission_classes = [permissions.IsAuthenticated]
-    queryset = Authority.objects.select_related("parent").order_by("code")
+    queryset = Authority.objects.select_related("parent")
+    ordering = ("code", "pk")

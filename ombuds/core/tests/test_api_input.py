@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import inspect
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django import forms
@@ -21,9 +22,11 @@ from ombuds.accounts.testing import PERSONAS
 from ombuds.accounts.tokens import create_api_token
 from ombuds.complaints import services as complaints
 from ombuds.complaints.choices import InfoRequestBasis
+from ombuds.complaints.models import Application
 from ombuds.complaints.testing import authority, make_application
 from ombuds.core.api import StrictFieldsMixin
 from ombuds.core.cleaning import request_has_nul
+from ombuds.core.keyset import Keyset
 from ombuds.monitoring.testing import make_visit
 
 pytestmark = pytest.mark.django_db
@@ -175,11 +178,32 @@ def test_a_nul_character_is_a_400_on_pages(persona, staff_client):
     assert client.post("/complaints/new/?channel=call_916", {"summary": "a\x00b"}).status_code == 400
 
 
-@pytest.mark.parametrize("page", ["99999999999999999999", "0", "-1", "x", "10001"])
-def test_an_out_of_range_page_is_a_400(persona, page):
-    response = token_client(persona("commissioner")).get(f"/api/v1/applications/?page={page}")
+def _cursor_of(client, path):
+    body = client.get(path).json()
+    return parse_qs(urlsplit(body["next"]).query)["cursor"][0]
+
+
+@pytest.mark.parametrize("kind", ["garbage", "edited", "other list", "other order"])
+def test_a_cursor_not_made_by_the_list_is_a_400(persona, settings, kind):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "PAGE_SIZE": 1}
+    boss = persona("commissioner")
+    for _ in range(2):
+        make_visit(boss)
+        make_application(boss)
+    client = token_client(boss)
+    cursor = _cursor_of(client, "/api/v1/applications/")
+    if kind == "garbage":
+        cursor = "99999999999999999999"
+    elif kind == "edited":
+        cursor = cursor[:5] + ("A" if cursor[5] != "A" else "B") + cursor[6:]
+    elif kind == "other list":
+        cursor = _cursor_of(client, "/api/v1/visits/")
+    else:
+        oldest_first = Keyset(Application, ("received_at", "pk"))
+        cursor = oldest_first.cursor(Application.objects.first(), backward=False, number=2)
+    response = client.get("/api/v1/applications/", {"cursor": cursor})
     assert response.status_code == 400
-    assert "page" in response.json()
+    assert "cursor" in response.json()
 
 
 @pytest.mark.parametrize("when", ["0007-03-01T10:00:00+04:00", "8114-03-01T10:00:00+04:00", "1899-12-31T10:00:00Z"])
@@ -245,4 +269,5 @@ def test_every_list_endpoint_uses_the_core_paginator():
     assert lists
     for path, operation in lists:
         params = {p["name"]: p for p in operation.get("parameters", [])}
-        assert params["page"]["schema"]["maximum"] == 10_000, path
+        assert params["cursor"]["schema"] == {"type": "string"}, path
+        assert "page" not in params, path

@@ -53,12 +53,13 @@ class PlaceViewSet(
 ):
     queryset = Place.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.PlaceSerializer
+    ordering = ("name_az", "pk")
     section_permissions = (VIEW_PLACE,)
     lookup_field = "public_id"
     filterset_fields = ["place_type", "is_active"]
 
     def get_queryset(self):
-        return Place.objects.select_related("authority", "district").order_by("name_az")
+        return Place.objects.select_related("authority", "district")
 
     def create(self, request, *args, **kwargs):
         _require(request.user, MANAGE)  # before validating: no hints for outsiders
@@ -90,11 +91,12 @@ class PlaceViewSet(
 class PopulationCountViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     queryset = PopulationCount.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.PopulationCountSerializer
+    ordering = ("-counted_on", "-pk")
     section_permissions = (VIEW_PLACE,)
     filterset_fields = ["place__public_id"]
 
     def get_queryset(self):
-        return PopulationCount.objects.select_related("place").order_by("-counted_on")
+        return PopulationCount.objects.select_related("place")
 
     def create(self, request, *args, **kwargs):
         _require(request.user, MANAGE)
@@ -110,11 +112,12 @@ class PopulationCountViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateM
 class VisitPlanViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = VisitPlan.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.VisitPlanSerializer
+    ordering = ("-year", "-pk")
     section_permissions = (MANAGE, VIEW_ALL_RECORDS)
     lookup_field = "public_id"
 
     def get_queryset(self):
-        return VisitPlan.objects.visible_to(self.request.user).order_by("-year")
+        return VisitPlan.objects.visible_to(self.request.user)
 
     def get_object(self):
         return get_object_for_user(
@@ -132,6 +135,7 @@ class VisitViewSet(
 ):
     queryset = Visit.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.VisitSerializer
+    ordering = ("-planned_date", "-pk")
 
     def may_use_section(self, user) -> bool:
         return may_use_visits(user)  # the same section as the visit pages
@@ -140,7 +144,7 @@ class VisitViewSet(
     filterset_fields = ["status", "visit_type"]
 
     def get_queryset(self):
-        return Visit.objects.visible_to(self.request.user).select_related("place", "unit").order_by("-planned_date")
+        return Visit.objects.visible_to(self.request.user).select_related("place", "unit")
 
     def get_object(self):
         return get_object_for_user(
@@ -192,6 +196,7 @@ class FindingViewSet(
 
     queryset = Finding.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.FindingSerializer
+    ordering = ("-created_at", "-pk")
     section_permissions = (MANAGE, VIEW_ALL_RECORDS)
     lookup_field = "public_id"
     filterset_fields = ["area", "severity"]
@@ -205,7 +210,7 @@ class FindingViewSet(
 
     def get_queryset(self):
         visible = Visit.objects.visible_to(self.request.user).values("pk")
-        return Finding.objects.filter(visit__in=visible).select_related("visit").order_by("-created_at")
+        return Finding.objects.filter(visit__in=visible).select_related("visit")
 
     def create(self, request, *args, **kwargs):
         _require(request.user, MANAGE)
@@ -258,6 +263,7 @@ class AccessIncidentViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
 
     queryset = AccessIncident.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.AccessIncidentSerializer
+    ordering = ("created_at", "pk")
     section_permissions = (MANAGE, VIEW_ALL_RECORDS)
     lookup_field = "public_id"
 
@@ -273,29 +279,25 @@ class AccessIncidentViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
 class InterviewViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Interview.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.InterviewSerializer
+    ordering = ("created_at", "pk")
     section_permissions = (MANAGE, VIEW_SECRET_TIER)
     lookup_field = "public_id"
 
     def get_queryset(self):
-        return (
-            Interview.objects.filter(visit__in=services.secret_tier_visits(self.request.user).values("pk"))
-            .select_related("visit")
-            .order_by("created_at")
-        )
+        return Interview.objects.filter(
+            visit__in=services.secret_tier_visits(self.request.user).values("pk")
+        ).select_related("visit")
 
 
 class AllegationViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Allegation.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.AllegationSerializer
+    ordering = ("-created_at", "-pk")
     section_permissions = (MANAGE, VIEW_SECRET_TIER)
     lookup_field = "public_id"
 
     def get_queryset(self):
-        return (
-            Allegation.objects.visible_to(self.request.user)
-            .select_related("visit", "interview")
-            .order_by("-created_at")
-        )
+        return Allegation.objects.visible_to(self.request.user).select_related("visit", "interview")
 
     def get_object(self):
         return get_object_for_user(

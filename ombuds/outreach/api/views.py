@@ -26,23 +26,22 @@ def _cancel(view, request, call):
 
 class ActionPlanViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.ActionPlanSerializer
+    ordering = ("-year", "-pk")
     lookup_field = "public_id"
 
     def get_queryset(self):
-        return ActionPlan.objects.visible_to(self.request.user).order_by("-year")
+        return ActionPlan.objects.visible_to(self.request.user)
 
 
 class PlanItemViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.PlanItemSerializer
+    ordering = ("planned_from", "pk")
     lookup_field = "public_id"
     filterset_fields = ["status", "topic__code"]
 
     def get_queryset(self):
         return (
-            PlanItem.objects.visible_to(self.request.user)
-            .select_related("plan", "topic")
-            .prefetch_related("audiences")
-            .order_by("planned_from")
+            PlanItem.objects.visible_to(self.request.user).select_related("plan", "topic").prefetch_related("audiences")
         )
 
     @extend_schema(request=s.CancelSerializer, responses=s.PlanItemSerializer)
@@ -53,6 +52,7 @@ class PlanItemViewSet(viewsets.ReadOnlyModelViewSet):
 
 class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = s.EventSerializer
+    ordering = ("-starts_at", "-pk")
     lookup_field = "public_id"
     filterset_fields = ["status", "event_format"]
 
@@ -61,7 +61,6 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
             Event.objects.visible_to(self.request.user)
             .select_related("plan_item", "host_unit", "region")
             .prefetch_related("remote_offices")
-            .order_by("-starts_at")
         )
 
     def create(self, request, *args, **kwargs):
@@ -80,12 +79,11 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
 
 class AttendanceViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = s.AttendanceSerializer
+    ordering = ("event", "pk")
     filterset_fields = ["event__public_id", "remote"]
 
     def get_queryset(self):
-        return (
-            Attendance.objects.visible_to(self.request.user).select_related("event", "office").order_by("event", "pk")
-        )
+        return Attendance.objects.visible_to(self.request.user).select_related("event", "office")
 
     def create(self, request, *args, **kwargs):
         require(request.user, MANAGE)
