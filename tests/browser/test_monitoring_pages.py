@@ -15,6 +15,7 @@ from tests.browser.conftest import run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+PLAN = "Change the plan of the visit"
 TEAM = "Add to the team"
 PREPARE = "Preparation done"
 ARRIVAL = "Arrival at the place"
@@ -29,9 +30,9 @@ ADVANCE = "Report and follow-up"
 CANCEL = "Cancel the visit"
 ON_SITE = {FINDING, INTERVIEW, ALLEGATION, APPLICATION, REPRISAL}
 OFFERED = {  # domain.md §3.2
-    "Planned": {TEAM, PREPARE, CANCEL},
-    "Unscheduled visit requested": {TEAM, PREPARE, CANCEL},
-    "Prepared": {TEAM, ARRIVAL, CANCEL},
+    "Planned": {PLAN, TEAM, PREPARE, CANCEL},
+    "Unscheduled visit requested": {PLAN, TEAM, PREPARE, CANCEL},
+    "Prepared": {PLAN, TEAM, ARRIVAL, CANCEL},
     "In progress": {TEAM, INCIDENT, COMPLETE} | ON_SITE,
     "On-site work completed": {INCIDENT, ADVANCE} | ON_SITE,
     "Report drafted": {ADVANCE} | ON_SITE,
