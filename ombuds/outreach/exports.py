@@ -1,76 +1,78 @@
 """Documents of the outreach app: the action plan's progress as a spreadsheet or a PDF (the
-tables of the plan page). Views call these and stay thin; every cell goes through the
-formula-injection-safe helper of core."""
+tables of the plan page). Views call these and stay thin.
+
+The spreadsheet goes through core's one writer (`core.exports`): its rows are computed by the
+database (events held and participants per item, participants per office) and read in chunks, so a
+plan of any size is written with flat memory. The PDF is laid out whole and stays for plans of
+page size (the plan page's tables)."""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
-from ombuds.core.documents import PDF, html_pdf
-from ombuds.core.exports import safe_cell
+from ombuds.accounts.models import OrgUnit
+from ombuds.core.documents import PDF, attachment, html_pdf
+from ombuds.core.exports import Sheet, xlsx_book_response
 from ombuds.core.i18n import pick
-from ombuds.outreach.progress import PlanProgress
+from ombuds.outreach.choices import EventStatus
+from ombuds.outreach.models import ActionPlan, Attendance
+from ombuds.outreach.progress import plan_progress
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Excel refuses these in a sheet name and cuts names after 31 characters.
-_SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
-
-
-def _sheet_title(text: str) -> str:
-    return text.translate(_SHEET_FORBIDDEN).strip()[:31]
+HELD = Q(events__status=EventStatus.HELD)
 
 
-def _table(sheet: Worksheet, header: list[str], rows: list[list], widths: list[int]) -> None:
-    """A header row kept in view while scrolling, then the rows; widths in characters."""
-    sheet.append([safe_cell(value) for value in header])
-    for row in rows:
-        sheet.append([safe_cell(value) for value in row])
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
-
-
-def progress_xlsx(plan, progress: PlanProgress) -> tuple[bytes, str, str]:
-    """The plan's progress in the active language: items, then the offices reached remotely."""
-    book = Workbook()
-    items = book.active
-    items.title = _sheet_title(_("Progress"))
-    _table(
-        items,
-        [_("Topic"), _("Period"), _("Events planned"), _("Events held"), _("Completion (%)"), _("Participants")],
-        [
-            [
-                pick(row.item.topic, "name"),
-                f"{row.item.planned_from:%Y-%m-%d} – {row.item.planned_to:%Y-%m-%d}",
-                row.item.target_events,
-                row.held,
-                row.completion,
-                row.participants,
-            ]
-            for row in progress.items
-        ],
-        [48, 24, 16, 16, 16, 16],
+def item_rows(plan: ActionPlan) -> Iterator[list]:
+    """Topic, period, events planned and held, completion and participants, one row per item."""
+    items = (
+        plan.items.select_related("topic")
+        .only(
+            "plan", "topic__name_az", "topic__name_en", "topic__name_ru", "planned_from", "planned_to", "target_events"
+        )
+        .annotate(
+            held=Count("events", filter=HELD, distinct=True),
+            people=Coalesce(Sum(F("events__attendance__women") + F("events__attendance__men"), filter=HELD), 0),
+        )
+        .order_by("planned_from", "topic", "pk")
     )
-    offices = book.create_sheet(_sheet_title(_("Remote reach")))
-    _table(
-        offices,
-        [_("Office"), _("Participants")],
-        [[str(office), count] for office, count in progress.office_rows],
-        [48, 16],
+    for item in items.iterator(chunk_size=2000):
+        target = item.target_events
+        completion = min(100, round(100 * item.held / target)) if target else 100
+        period = f"{item.planned_from:%Y-%m-%d} – {item.planned_to:%Y-%m-%d}"
+        yield [pick(item.topic, "name"), period, target, item.held, completion, item.people]
+
+
+def office_rows(plan: ActionPlan) -> Iterator[list]:
+    """Participants per office: the office they joined from, else the event's host unit."""
+    names = {unit.pk: str(unit) for unit in OrgUnit.objects.all()}
+    totals = (
+        Attendance.objects.filter(event__plan_item__plan=plan, event__status=EventStatus.HELD)
+        .values(unit=Coalesce("office", "event__host_unit"))
+        .annotate(total=Sum(F("women") + F("men")))
+        .order_by("-total", "unit")
     )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue(), f"action-plan-{plan.year}.xlsx", XLSX
+    for row in totals.iterator(chunk_size=2000):
+        yield [names.get(row["unit"], ""), row["total"]]
 
 
-def progress_pdf(plan, progress: PlanProgress) -> tuple[bytes, str, str]:
-    html = render_to_string("outreach/plan_progress_pdf.html", {"plan": plan, "progress": progress})
-    return html_pdf(html), f"action-plan-{plan.year}.pdf", PDF
+def progress_xlsx(plan: ActionPlan) -> HttpResponse:
+    """The plan's progress in the active language: items, then the offices reached."""
+    header = [_("Topic"), _("Period"), _("Events planned"), _("Events held"), _("Completion (%)"), _("Participants")]
+    sheets = [
+        Sheet(_("Progress"), header, item_rows(plan), [48, 24, 16, 16, 16, 16]),
+        Sheet(_("Remote reach"), [_("Office"), _("Participants")], office_rows(plan), [48, 16]),
+    ]
+    return xlsx_book_response(f"action-plan-{plan.year}.xlsx", sheets)
+
+
+def progress_pdf(plan: ActionPlan) -> HttpResponse:
+    html = render_to_string("outreach/plan_progress_pdf.html", {"plan": plan, "progress": plan_progress(plan)})
+    return attachment(html_pdf(html), f"action-plan-{plan.year}.pdf", PDF)
 
 
 FORMATS = {"xlsx": progress_xlsx, "pdf": progress_pdf}

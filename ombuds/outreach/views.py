@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from ombuds.accounts.tokens import user_for_token
 from ombuds.core import audit
 from ombuds.core.actions import form_errors, run_action
-from ombuds.core.documents import attachment
 from ombuds.core.models import Attachment
 from ombuds.core.services import require
 from ombuds.core.uploads import download_response
@@ -69,9 +68,8 @@ def plan_export(request, public_id, fmt):
     plan = get_plan_for_user(request.user, public_id)
     if fmt not in exports.FORMATS:
         raise Http404
-    content, name, kind = exports.FORMATS[fmt](plan, plan_progress(plan))
     audit.record("outreach.actionplan.progress_exported", actor=request.user, obj=plan, changes={"format": fmt})
-    return attachment(content, name, kind)
+    return exports.FORMATS[fmt](plan)
 
 
 @require_POST

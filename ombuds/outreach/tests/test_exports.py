@@ -53,3 +53,26 @@ def test_no_cell_starts_a_formula(persona, staff_client):
     values = [cell.value for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert "'=1+1" in values
     assert not [v for v in values if isinstance(v, str) and v[:1] in "=+-@"]
+
+
+def test_the_rows_are_the_plan_pages_figures_read_in_a_fixed_number_of_queries(django_assert_max_num_queries):
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.outreach.exports import item_rows, office_rows
+    from ombuds.outreach.progress import plan_progress
+
+    plan = _held_plan()
+    second = make_item(plan, target_events=2)
+    for women in (4, 6):
+        event = make_event(second)
+        services.record_attendance(None, event, organisation="X", women=women, men=1)
+        services.record_attendance(
+            None, event, organisation="Y", women=1, men=0, office=OrgUnit.objects.get(code="rc_north")
+        )
+        services.record_outcome(None, event, satisfied_share=50)
+    make_event(second)  # planned, not held: not counted
+    progress = plan_progress(plan)
+    with django_assert_max_num_queries(3):
+        items, offices = list(item_rows(plan)), list(office_rows(plan))
+    expected = sorted((p.item.target_events, p.held, p.completion, p.participants) for p in progress.items)
+    assert sorted(tuple(row[2:]) for row in items) == expected == [(1, 1, 100, 5), (2, 2, 100, 14)]
+    assert offices == [[str(office), count] for office, count in progress.office_rows]
