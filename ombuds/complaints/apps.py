@@ -8,7 +8,7 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Applications")
 
     def ready(self) -> None:
-        from ombuds.complaints import permissions  # noqa: F401 - registers the object rules
+        from ombuds.complaints import importer, permissions  # noqa: F401 - register the import and the object rules
         from ombuds.core.notifications import register_kind
 
         register_kind("complaints.application.urgent", _("Urgent application %(number)s: triage within 24 hours."))

@@ -194,6 +194,8 @@ class Application(BaseModel):
     concluded_at = models.DateTimeField(_("concluded at"), null=True, blank=True)
     notified_at = models.DateTimeField(_("applicant notified at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # The number the application had in the institution's earlier system (imported registers).
+    legacy_number = models.CharField(_("number in the earlier register"), max_length=60, blank=True)
 
     # Region = where the matter arose: a regional centre sees the cases of its districts.
     SCOPE = Scope(
@@ -252,6 +254,7 @@ class Application(BaseModel):
                 "on_behalf",
                 "victim_consent",
                 "disclosure_consent",
+                "legacy_number",
             ],
             INT,
         ),
@@ -264,9 +267,16 @@ class Application(BaseModel):
         ordering = ["-received_at", "-pk"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
-        permissions = [("handle_application", _("Decide on and work a case file"))]
+        permissions = [
+            ("handle_application", _("Decide on and work a case file")),
+            ("import_register", _("Import a register of applications from an earlier system")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["year", "unit", "sequence"], name="complaints_application_number_unique"),
+            # An imported register row goes in once: a second import of it is refused by number.
+            models.UniqueConstraint(
+                fields=["legacy_number"], condition=~models.Q(legacy_number=""), name="complaints_app_legacy_unique"
+            ),
         ]
         indexes = [
             # The register list: newest first within a status (and the scoped variants by unit and region).

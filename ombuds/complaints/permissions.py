@@ -18,6 +18,7 @@ HANDLE = "complaints.handle_application"
 VIEW_ALL = "accounts.view_all_records"
 VIEW_SECRET = "accounts.view_secret_tier"  # noqa: S105 - a permission name
 TRANSFER = "complaints.transfer_application"
+IMPORT = "complaints.import_register"  # a register exported from an earlier system (complaints/importer.py)
 
 # The unit whose head answers for urgent applications of units that have no head of their own
 # (the 916 centre, the regional centres): see complaints/routing.py.

@@ -28,3 +28,4 @@ from ombuds.complaints.services.intake import (  # noqa: F401
     log_call,
     register_application,
 )
+from ombuds.complaints.services.legacy import import_legacy_applications  # noqa: F401

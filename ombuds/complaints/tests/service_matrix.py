@@ -23,6 +23,29 @@ REGISTER = frozenset(
     }
 )
 HANDLE = frozenset({"commissioner", "department_head", "complaints_officer", "regional_officer"})
+IMPORT = frozenset({"commissioner", "department_head"})
+
+
+def _legacy_row():
+    from datetime import UTC, datetime
+
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import District
+
+    return {
+        "legacy_number": "L-1",
+        "received_at": datetime(2009, 1, 12, tzinfo=UTC),
+        "closed_at": None,
+        "status": "closed",
+        "channel": "post",
+        "app_type": "complaint",
+        "applicant_kind": "anonymous",
+        "sensitivity": "normal",
+        "summary": "Old case",
+        "district": District.objects.get(code="baku"),
+        "unit": OrgUnit.objects.get(code="dept_complaints"),
+        **dict.fromkeys(("surname", "given_name", "patronymic", "organisation", "address", "phone", "email"), ""),
+    }
 
 
 def _app():
@@ -78,6 +101,11 @@ def _attach(actor):
 
 
 ROWS = [
+    ServiceRow(
+        services.import_legacy_applications,
+        IMPORT,
+        lambda a: services.import_legacy_applications(a, [_legacy_row()]),
+    ),
     # intake.py
     ServiceRow(services.register_application, REGISTER, _register),
     ServiceRow(services.log_call, REGISTER, lambda actor: services.log_call(actor, topic=_topic())),

@@ -22,6 +22,8 @@ def _notification_url(owner_is_requester: bool):
 LOGIN_REDIRECT = 302
 # Who may import places (monitoring.manage_visits).
 PLACE_IMPORTERS = {"commissioner", "department_head", "regional_officer", "npm_member", "npm_medical"}
+# Who may import a register of applications (complaints.import_register).
+REGISTER_IMPORTERS = {"commissioner", "department_head"}
 
 
 def _import_url(name: str, kind: str = "places"):
@@ -89,6 +91,20 @@ ROWS = [
         {ANONYMOUS: LOGIN_REDIRECT, **dict.fromkeys(PLACE_IMPORTERS, 200)},
         default=404,
         url=_import_url("core:import_problems"),
+    ),
+    Row(
+        "core:import_new",
+        {ANONYMOUS: LOGIN_REDIRECT, **dict.fromkeys(REGISTER_IMPORTERS, 200)},
+        default=403,
+        url=lambda _user: reverse("core:import_new", args=["register"]),
+    ),
+    Row(
+        "core:import_detail",
+        {ANONYMOUS: LOGIN_REDIRECT, **dict.fromkeys(REGISTER_IMPORTERS, 200)},
+        default=404,
+        scope="out",
+        url=_import_url("core:import_detail", kind="register"),
+        note="a register import is not seen by those who may import only places",
     ),
     Row("set_language", {}, default=302, method="post", url=lambda _user: reverse("set_language")),
 ]
