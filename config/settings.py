@@ -363,6 +363,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "ombuds.core.pagination.Pagination",
     "PAGE_SIZE": 50,
 }
+# A repeat of a POST with the same Idempotency-Key (API) or one-time form token (pages) gets the
+# first answer for this long; `purge_idempotency_keys` (hourly) deletes older keys.
+OMBUDS_IDEMPOTENCY_HOURS = env_int("OMBUDS_IDEMPOTENCY_HOURS", 24)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ombuds API",
     "DESCRIPTION": "Applications, monitoring visits, recommendations and outreach of an ombudsman institution.",
@@ -374,6 +377,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"RefusalGroundEnum": "ombuds.complaints.choices.RefusalGround"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ombuds.core.idempotency.document_idempotency",
+    ],
 }
 
 # --- E-mail and logging ---------------------------------------------------------------------

@@ -29,6 +29,7 @@ from ombuds.core.choices import (
     TermUnit,
 )
 from ombuds.core.data_classes import DataClass
+from ombuds.core.fields import EncryptedTextField
 from ombuds.core.i18n import TranslatedNameMixin, pick
 
 
@@ -575,3 +576,40 @@ class ImportProblem(models.Model):
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.message}"
+
+
+class IdempotencyKey(BaseModel):
+    """The first answer to a request sent with an `Idempotency-Key` (API) or a one-time form token
+    (pages), kept until `expires_at` so that a repeat is answered from here instead of creating a
+    second record (ombuds/core/idempotency.py, ombuds/core/once.py).
+
+    The row is inserted in the same transaction as the record it guards: a concurrent repeat
+    waits on the unique index until the first commits, then replays its answer.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=300)  # "api:<client key>" or "form:<token nonce>"
+    fingerprint = models.CharField(max_length=64)  # sha256 of method, path and body
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The answer may carry personal data of the record it created: stored encrypted, like the record.
+    response = EncryptedTextField()
+    location = models.CharField(max_length=500, blank=True)  # where the first answer pointed
+    object_id = models.CharField(max_length=64, blank=True)  # public id of the created record, if any
+    expires_at = models.DateTimeField()
+
+    DATA_CLASSES = {
+        **BaseModel.DATA_CLASSES,
+        **dict.fromkeys(
+            ["user", "key", "fingerprint", "status_code", "location", "object_id", "expires_at"], DataClass.INTERNAL
+        ),
+        "response": DataClass.SECRET,
+    }
+
+    class Meta:
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="core_idempotencykey_once")]
+        indexes = [models.Index(fields=["expires_at"], name="core_idempotencykey_expiry_idx")]  # the purge job
+
+    def __str__(self) -> str:
+        return self.key

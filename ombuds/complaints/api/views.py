@@ -19,6 +19,7 @@ from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER
 from ombuds.core.api import SectionMixin
 from ombuds.core.etags import ETAG_HEADER, IF_MATCH, PRECONDITION_RESPONSES, VersionedDetailMixin, versioned_patch
+from ombuds.core.idempotency import IdempotencyMixin
 from ombuds.core.models import Authority
 
 PURPOSE = OpenApiParameter("purpose", OpenApiTypes.STR, description="Why a secret-tier record is opened (audited).")
@@ -36,6 +37,7 @@ class ApplicationFilter(filters.FilterSet):
 
 
 class ApplicationViewSet(
+    IdempotencyMixin,
     SectionMixin,
     VersionedDetailMixin,
     mixins.ListModelMixin,
@@ -154,7 +156,7 @@ class ApplicationViewSet(
         return self._step(request, s.EmptySerializer, lambda app, d: services.close_application(request.user, app))
 
 
-class CallViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class CallViewSet(IdempotencyMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = s.CallSerializer
     ordering = ("-received_at", "-pk")
 
@@ -170,7 +172,12 @@ class CallViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gener
 
 
 class InfoRequestViewSet(
-    SectionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    IdempotencyMixin,
+    SectionMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     serializer_class = s.InfoRequestSerializer
     ordering = ("due_at", "pk")

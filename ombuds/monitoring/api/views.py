@@ -20,6 +20,7 @@ from ombuds.core.etags import (
     versioned_patch,
     with_etag,
 )
+from ombuds.core.idempotency import IdempotencyMixin
 from ombuds.monitoring import services
 from ombuds.monitoring.api import serializers as s
 from ombuds.monitoring.forms import PeriodForm
@@ -44,6 +45,7 @@ def _require(user, *perms: str) -> None:
 
 
 class PlaceViewSet(
+    IdempotencyMixin,
     SectionMixin,
     VersionedDetailMixin,
     mixins.ListModelMixin,
@@ -88,7 +90,9 @@ class PlaceViewSet(
         )
 
 
-class PopulationCountViewSet(SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class PopulationCountViewSet(
+    IdempotencyMixin, SectionMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
     queryset = PopulationCount.objects.none()  # for the schema; requests use get_queryset
     serializer_class = s.PopulationCountSerializer
     ordering = ("-counted_on", "-pk")
@@ -126,6 +130,7 @@ class VisitPlanViewSet(SectionMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class VisitViewSet(
+    IdempotencyMixin,
     SectionMixin,
     VersionedDetailMixin,
     mixins.ListModelMixin,
@@ -183,6 +188,7 @@ class VisitViewSet(
 
 
 class FindingViewSet(
+    IdempotencyMixin,
     SectionMixin,
     VersionedDetailMixin,
     mixins.ListModelMixin,

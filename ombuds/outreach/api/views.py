@@ -8,6 +8,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from ombuds.core.idempotency import IdempotencyMixin
 from ombuds.core.services import require
 from ombuds.outreach import services
 from ombuds.outreach.api import serializers as s
@@ -33,7 +34,7 @@ class ActionPlanViewSet(viewsets.ReadOnlyModelViewSet):
         return ActionPlan.objects.visible_to(self.request.user)
 
 
-class PlanItemViewSet(viewsets.ReadOnlyModelViewSet):
+class PlanItemViewSet(IdempotencyMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.PlanItemSerializer
     ordering = ("planned_from", "pk")
     lookup_field = "public_id"
@@ -50,7 +51,9 @@ class PlanItemViewSet(viewsets.ReadOnlyModelViewSet):
         return _cancel(self, request, services.cancel_plan_item)
 
 
-class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class EventViewSet(
+    IdempotencyMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
     serializer_class = s.EventSerializer
     ordering = ("-starts_at", "-pk")
     lookup_field = "public_id"
@@ -77,7 +80,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         return _cancel(self, request, services.cancel_event)
 
 
-class AttendanceViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class AttendanceViewSet(IdempotencyMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = s.AttendanceSerializer
     ordering = ("event", "pk")
     filterset_fields = ["event__public_id", "remote"]
