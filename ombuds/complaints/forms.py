@@ -10,6 +10,7 @@ from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, RightTopic
 from ombuds.core.models import Authority, District
+from ombuds.core.once import OnceFormMixin
 from ombuds.core.versions import VersionedForm
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -36,7 +37,7 @@ SECTION_FIELDS = {
 }
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(OnceFormMixin, forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=c.Channel.choices, widget=forms.HiddenInput)
     received_at = forms.DateTimeField(label=_("Received at"), widget=DATETIME, initial=timezone.now)
     app_type = forms.ChoiceField(
@@ -183,7 +184,7 @@ class RegisterForm(forms.Form):
         }
 
 
-class CallForm(forms.Form):
+class CallForm(OnceFormMixin, forms.Form):
     received_at = forms.DateTimeField(label=_("Time of the call"), widget=DATETIME, initial=timezone.now)
     caller_name = forms.CharField(label=_("Caller (if given)"), required=False, max_length=150)
     caller_phone = forms.CharField(label=_("Caller's phone"), required=False, max_length=40)
@@ -209,7 +210,7 @@ def share_choices(page_forms) -> None:
                 field.choices = read[key]
 
 
-class DecideForm(forms.Form):
+class DecideForm(OnceFormMixin, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[
@@ -228,7 +229,7 @@ class DecideForm(forms.Form):
     reason = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AssignForm(VersionedForm):
+class AssignForm(OnceFormMixin, VersionedForm):
     assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=User.objects.none())
 
     def __init__(self, *args, unit=None, **kwargs):
@@ -237,7 +238,7 @@ class AssignForm(VersionedForm):
         self.fields["assignee"].queryset = staff.filter(org_unit=unit) if unit else staff
 
 
-class TransferForm(VersionedForm):
+class TransferForm(OnceFormMixin, VersionedForm):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.filter(is_active=True))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -265,25 +266,25 @@ class ApplicationEditForm(VersionedForm):
         }
 
 
-class TextForm(forms.Form):
+class TextForm(OnceFormMixin, forms.Form):
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class InfoRequestForm(forms.Form):
+class InfoRequestForm(OnceFormMixin, forms.Form):
     addressee = forms.ModelChoiceField(label=_("Addressee"), queryset=Authority.objects.filter(is_active=True))
     basis = forms.ChoiceField(label=_("Legal basis"), choices=c.InfoRequestBasis.choices)
     questions = forms.CharField(label=_("Questions"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(OnceFormMixin, forms.Form):
     text = forms.CharField(label=_("Reply received"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class EscalateForm(forms.Form):
+class EscalateForm(OnceFormMixin, forms.Form):
     text = forms.CharField(label=_("Reason"), max_length=500)
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(OnceFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=c.MeasureKind.choices)
     addressee = forms.ModelChoiceField(label=_("Addressee"), queryset=Authority.objects.filter(is_active=True))
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -295,19 +296,19 @@ class MeasureForm(forms.Form):
     )
 
 
-class MeasureResponseForm(forms.Form):
+class MeasureResponseForm(OnceFormMixin, forms.Form):
     response = forms.CharField(label=_("The authority's response"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ConcludeForm(forms.Form):
+class ConcludeForm(OnceFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=c.Outcome.choices)
     rights_restored = forms.BooleanField(label=_("Rights restored"), required=False)
     reason = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class EmptyForm(forms.Form):
+class EmptyForm(OnceFormMixin, forms.Form):
     pass
 
 
-class AttachForm(forms.Form):
+class AttachForm(OnceFormMixin, forms.Form):
     file = forms.FileField(label=_("Document"), help_text=_("PDF, JPEG, PNG, DOCX, XLSX, ODT or text; up to 20 MB."))

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -38,6 +39,7 @@ from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import Conflict, PurposeRequired
 from ombuds.core.exports import csv_response, xlsx_response
 from ombuds.core.models import Attachment, Deadline
+from ombuds.core.once import submit_once
 from ombuds.core.uploads import download_response
 from ombuds.core.versions import CONFLICT, VersionedForm, show_conflict, versioned_initial
 
@@ -119,11 +121,16 @@ def application_register(request):
     channel = request.POST.get("channel") or request.GET.get("channel") or "post"
     form = f.RegisterForm(request.POST or None, initial={"channel": channel}, channel=channel, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            app = services.register_application(request.user, unit=request.user.org_unit, **form.service_kwargs())
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
+        with submit_once(request, form) as once:
+            if once.done:
+                return once.done
+            try:
+                app = services.register_application(request.user, unit=request.user.org_unit, **form.service_kwargs())
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                once.created(app.get_absolute_url())
+        if not form.errors:
             messages.success(
                 request, _("Registered as %(number)s. The acknowledgement is ready.") % {"number": app.number}
             )
@@ -327,18 +334,24 @@ def application_action(request, public_id, action):
     form_class, call = ACTIONS[action]
     kwargs = {"unit": app.unit} if form_class is f.AssignForm else {}
     form = form_class(request.POST, request.FILES, prefix=action, **kwargs)
+    back = app.get_absolute_url() + (f"?{urlencode({'purpose': purpose})}" if purpose else "")
     status = 200
     if form.is_valid():
-        try:
-            call(request.user, app, form.cleaned_data)
-        except ValidationError as exc:
-            _add_service_errors(form, exc)
-        except Conflict as exc:  # someone saved the case since this page was drawn
-            show_conflict(form, exc)
-            status = CONFLICT
-        else:
+        with submit_once(request, form) as once:
+            if once.done:
+                return once.done
+            try:
+                call(request.user, app, form.cleaned_data)
+            except ValidationError as exc:
+                _add_service_errors(form, exc)
+            except Conflict as exc:  # someone saved the case since this page was drawn
+                show_conflict(form, exc)
+                status = CONFLICT
+            else:
+                once.created(back)
+        if not form.errors:
             messages.success(request, _("Saved."))
-            return redirect(app.get_absolute_url() + (f"?{urlencode({'purpose': purpose})}" if purpose else ""))
+            return redirect(back)
     app.refresh_from_db()
     return _render_detail(request, app, purpose, {action: form}, status=status)
 
@@ -381,14 +394,20 @@ def info_request_action(request, public_id, action):
     if not request.user.has_perm(HANDLE):
         raise PermissionDenied
     form = _info_request_form(request_obj, action, request.POST)
+    back = app.get_absolute_url() + (f"?{urlencode({'purpose': purpose})}" if purpose else "")
     if form.is_valid():
-        try:
-            INFO_REQUEST_ACTIONS[action][1](request.user, request_obj, form.cleaned_data)
-        except ValidationError as exc:
-            _add_service_errors(form, exc)
-        else:
+        with submit_once(request, form) as once:
+            if once.done:
+                return once.done
+            try:
+                INFO_REQUEST_ACTIONS[action][1](request.user, request_obj, form.cleaned_data)
+            except ValidationError as exc:
+                _add_service_errors(form, exc)
+            else:
+                once.created(back)
+        if not form.errors:
             messages.success(request, _("Saved."))
-            return redirect(app.get_absolute_url() + (f"?{urlencode({'purpose': purpose})}" if purpose else ""))
+            return redirect(back)
     return _render_detail(request, app, purpose, bound_request=(request_obj.pk, action, form))
 
 
@@ -397,7 +416,11 @@ def call_log(request):
     """The 916 desk: log a call in under a minute; my recent calls beside the form."""
     form = f.CallForm(request.POST or None, initial={"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
     if request.method == "POST" and form.is_valid():
-        services.log_call(request.user, **form.cleaned_data)
+        with submit_once(request, form) as once:
+            if once.done:
+                return once.done
+            services.log_call(request.user, **form.cleaned_data)
+            once.created(reverse("complaints:call_log"))
         messages.success(request, _("Call logged."))
         return redirect("complaints:call_log")
     calls = Call.objects.visible_to(request.user).select_related("topic", "district", "application")[:30]

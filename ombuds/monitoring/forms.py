@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.core.models import Authority
+from ombuds.core.once import OnceFormMixin
 from ombuds.core.versions import VersionedForm
 from ombuds.core.widgets import LookupField
 from ombuds.monitoring import choices as c
@@ -20,7 +21,7 @@ class PlaceFilterForm(forms.Form):
     overdue = forms.BooleanField(label=_("Overdue for a visit"), required=False)
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(OnceFormMixin, forms.Form):
     place = LookupField("places", label=_("Place"))
     unit = forms.ModelChoiceField(
         label=_("Lead unit"), queryset=OrgUnit.objects.filter(kind__in=["npg", "regional_centre"])
@@ -31,7 +32,7 @@ class ScheduleForm(forms.Form):
     trigger = forms.CharField(label=_("What prompted the visit"), max_length=300)
 
 
-class TeamForm(forms.Form):
+class TeamForm(OnceFormMixin, forms.Form):
     user = forms.ModelChoiceField(
         label=_("Staff member"),
         queryset=User.objects.filter(is_active=True)
@@ -41,7 +42,7 @@ class TeamForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=c.TeamRole.choices)
 
 
-class TextForm(forms.Form):
+class TextForm(OnceFormMixin, forms.Form):
     text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -57,12 +58,12 @@ class VisitPlanForm(VersionedForm):
         return {name: getattr(visit, name) for name in ("version", "planned_date", "objectives", "trigger")}
 
 
-class ArrivalForm(forms.Form):
+class ArrivalForm(OnceFormMixin, forms.Form):
     arrival_at = forms.DateTimeField(label=_("Arrival"), widget=DATETIME)
     access_at = forms.DateTimeField(label=_("Access granted"), widget=DATETIME)
 
 
-class FindingForm(forms.Form):
+class FindingForm(OnceFormMixin, forms.Form):
     area = forms.ChoiceField(label=_("Thematic area"), choices=c.ThematicArea.choices)
     subtopic = forms.CharField(label=_("Subtopic"), required=False, max_length=200)
     text = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -72,7 +73,7 @@ class FindingForm(forms.Form):
     severity = forms.ChoiceField(label=_("Severity"), choices=c.Severity.choices)
 
 
-class InterviewForm(forms.Form):
+class InterviewForm(OnceFormMixin, forms.Form):
     pseudonym = forms.CharField(label=_("Pseudonym"), max_length=60)
     kind = forms.ChoiceField(label=_("Interviewee"), choices=c.IntervieweeKind.choices)
     private = forms.BooleanField(label=_("Private (without witnesses)"), required=False, initial=True)
@@ -89,7 +90,7 @@ class InterviewForm(forms.Form):
     is_minor = forms.BooleanField(label=_("Minor"), required=False)
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(OnceFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=c.ObstructionKind.choices)
     official = forms.CharField(label=_("Official responsible"), required=False, max_length=200)
     minutes_lost = forms.IntegerField(label=_("Minutes lost"), min_value=0, initial=0)
@@ -97,14 +98,14 @@ class IncidentForm(forms.Form):
     protocol_reference = forms.CharField(label=_("Administrative offence protocol"), required=False, max_length=100)
 
 
-class CompleteForm(forms.Form):
+class CompleteForm(OnceFormMixin, forms.Form):
     people_held = forms.IntegerField(label=_("People held on the day"), min_value=0, required=False)
     immediate_observations = forms.CharField(
         label=_("Immediate observations to the management"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class AdvanceForm(forms.Form):
+class AdvanceForm(OnceFormMixin, forms.Form):
     """Report and follow-up steps; only those the state machine allows from the visit's state."""
 
     STEPS = ("report_draft", "factual_check", "report_final", "recommendations_issued", "follow_up", "closed")
@@ -120,11 +121,11 @@ class AdvanceForm(forms.Form):
             self.fields["target"].choices = [(s, c.VisitStatus(s).label) for s in self.targets_from(visit.status)]
 
 
-class CancelForm(forms.Form):
+class CancelForm(OnceFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AllegationForm(forms.Form):
+class AllegationForm(OnceFormMixin, forms.Form):
     """An allegation is recorded against one of the visit's interviews (by pseudonym)."""
 
     interview = forms.ModelChoiceField(label=_("Interview (pseudonym)"), queryset=Interview.objects.none())
@@ -148,32 +149,32 @@ class VisitFilterForm(forms.Form):
     mine = forms.BooleanField(label=_("My current visits"), required=False)
 
 
-class PlanItemForm(forms.Form):
+class PlanItemForm(OnceFormMixin, forms.Form):
     place = LookupField("places", label=_("Place"))
     quarter = forms.TypedChoiceField(label=_("Quarter"), choices=[(q, q) for q in range(1, 5)], coerce=int)
     visit_type = forms.ChoiceField(label=_("Visit type"), choices=c.VisitType.choices)
     theme = forms.CharField(label=_("Theme"), required=False, max_length=200)
 
 
-class PlanForm(forms.Form):
+class PlanForm(OnceFormMixin, forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     title = forms.CharField(label=_("Title"), max_length=250)
 
 
-class OnSiteApplicationForm(forms.Form):
+class OnSiteApplicationForm(OnceFormMixin, forms.Form):
     surname = forms.CharField(label=_("Surname"), required=False, max_length=100)
     given_name = forms.CharField(label=_("Name"), required=False, max_length=100)
     summary = forms.CharField(label=_("Summary of the complaint"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReprisalForm(forms.Form):
+class ReprisalForm(OnceFormMixin, forms.Form):
     pseudonym = forms.CharField(label=_("Pseudonym"), max_length=60)
     measure = forms.ChoiceField(label=_("Alleged measure"), choices=c.ReprisalMeasure.choices)
     risk = forms.ChoiceField(label=_("Risk"), choices=c.Risk.choices)
     account = forms.CharField(label=_("What was reported"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class DateOnlyForm(forms.Form):
+class DateOnlyForm(OnceFormMixin, forms.Form):
     planned_date = forms.DateField(label=_("Planned date"), widget=DATE)
 
 
@@ -225,7 +226,7 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Why the finding is withdrawn"), max_length=300)
 
 
-class FirstContactForm(forms.Form):
+class FirstContactForm(OnceFormMixin, forms.Form):
     """The first contact with a person at risk of reprisals, for an interview flagged so."""
 
     interview = forms.ModelChoiceField(label=_("Interview (pseudonym)"), queryset=Interview.objects.none())

@@ -22,6 +22,7 @@ from ombuds.core import audit
 from ombuds.core.actions import form_errors, run_action
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import PurposeRequired
+from ombuds.core.once import submit_once
 from ombuds.core.search import match_words
 from ombuds.monitoring import calendar, report, services
 from ombuds.monitoring import choices as c
@@ -132,11 +133,15 @@ def visit_schedule(request):
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return redirect("monitoring:visit_list")
-    try:  # the one who schedules leads the visit until the team is completed
-        visit = services.schedule_visit(request.user, team=[(request.user, "leader")], **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-        return redirect("monitoring:visit_list")
+    with submit_once(request, form) as once:
+        if once.done:
+            return once.done
+        try:  # the one who schedules leads the visit until the team is completed
+            visit = services.schedule_visit(request.user, team=[(request.user, "leader")], **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+            return redirect("monitoring:visit_list")
+        once.created(visit.get_absolute_url())
     messages.success(request, _("Visit scheduled."))
     return redirect(visit.get_absolute_url())
 
@@ -430,7 +435,11 @@ def plan_create(request):
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return redirect("monitoring:plan_list")
-    plan = services.create_plan(request.user, form.cleaned_data["year"], form.cleaned_data["title"])
+    with submit_once(request, form) as once:
+        if once.done:
+            return once.done
+        plan = services.create_plan(request.user, form.cleaned_data["year"], form.cleaned_data["title"])
+        once.created(reverse("monitoring:plan_detail", args=[plan.public_id]))
     return redirect("monitoring:plan_detail", public_id=plan.public_id)
 
 
@@ -441,7 +450,11 @@ def plan_detail(request, public_id):
             raise PermissionDenied
         form = f.PlanItemForm(request.POST)
         if form.is_valid():
-            services.add_plan_item(request.user, plan, **form.cleaned_data)
+            with submit_once(request, form) as once:
+                if once.done:
+                    return once.done
+                services.add_plan_item(request.user, plan, **form.cleaned_data)
+                once.created(request.path)
             return redirect("monitoring:plan_detail", public_id=plan.public_id)
     else:
         form = f.PlanItemForm()
@@ -464,21 +477,25 @@ def plan_item_visit(request, public_id):
     if not form.is_valid():
         messages.error(request, _("Choose the date of the visit."))
         return redirect("monitoring:plan_detail", public_id=item.plan.public_id)
-    try:
-        visit = services.schedule_visit(
-            request.user,
-            place=item.place,
-            unit=request.user.org_unit,
-            visit_type=item.visit_type,
-            planned_date=form.cleaned_data["planned_date"],
-            plan_item=item,
-            announced=False,
-            objectives=item.theme,
-            team=[(request.user, "leader")],
-        )
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-        return redirect("monitoring:plan_detail", public_id=item.plan.public_id)
+    with submit_once(request, form) as once:
+        if once.done:
+            return once.done
+        try:
+            visit = services.schedule_visit(
+                request.user,
+                place=item.place,
+                unit=request.user.org_unit,
+                visit_type=item.visit_type,
+                planned_date=form.cleaned_data["planned_date"],
+                plan_item=item,
+                announced=False,
+                objectives=item.theme,
+                team=[(request.user, "leader")],
+            )
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+            return redirect("monitoring:plan_detail", public_id=item.plan.public_id)
+        once.created(visit.get_absolute_url())
     return redirect(visit.get_absolute_url())
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.accounts.models import OrgUnit
 from ombuds.core.models import Region
+from ombuds.core.once import OnceFormMixin
 from ombuds.core.versions import VersionedForm
 from ombuds.outreach import choices as c
 from ombuds.outreach.models import Audience, Topic
@@ -22,14 +23,14 @@ class TitlesForm(forms.Form):
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300, required=False)
 
 
-class PlanForm(TitlesForm):
+class PlanForm(OnceFormMixin, TitlesForm):
     field_order = ["year", "title_az", "title_en", "title_ru"]
 
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     goals = forms.CharField(label=_("Goals"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PlanItemForm(forms.Form):
+class PlanItemForm(OnceFormMixin, forms.Form):
     topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all())
     audiences = forms.ModelMultipleChoiceField(
         label=_("Target audiences"),
@@ -46,7 +47,7 @@ class PlanItemForm(forms.Form):
     target_participants = forms.IntegerField(label=_("Participants planned"), min_value=0, initial=0)
 
 
-class EventForm(TitlesForm):
+class EventForm(OnceFormMixin, TitlesForm):
     field_order = ["kind", "title_az", "title_en", "title_ru"]
 
     kind = forms.ChoiceField(label=_("Kind"), choices=c.EventKind.choices)
@@ -63,13 +64,13 @@ class EventForm(TitlesForm):
     )
 
 
-class RemoteForm(VersionedForm):
+class RemoteForm(OnceFormMixin, VersionedForm):
     remote_offices = forms.ModelMultipleChoiceField(
         label=_("Offices joining remotely"), queryset=REMOTE, required=False, widget=forms.CheckboxSelectMultiple
     )
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(OnceFormMixin, forms.Form):
     organisation = forms.CharField(label=_("Organisation"), max_length=300)
     women = forms.IntegerField(label=_("Women"), min_value=0, initial=0)
     men = forms.IntegerField(label=_("Men"), min_value=0, initial=0)
@@ -77,16 +78,16 @@ class AttendanceForm(forms.Form):
     office = forms.ModelChoiceField(label=_("From office"), queryset=REMOTE, required=False)
 
 
-class SpeakerForm(forms.Form):
+class SpeakerForm(OnceFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     topic = forms.CharField(label=_("Topic of the presentation"), required=False, max_length=300)
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(OnceFormMixin, forms.Form):
     file = forms.FileField(label=_("Material (slides, leaflet, poster)"))
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(OnceFormMixin, forms.Form):
     questions = forms.CharField(
         label=_("Questions asked and answers given"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -102,17 +103,17 @@ class OutcomeForm(forms.Form):
     follow_up = forms.CharField(label=_("Follow-up actions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class EmptyForm(forms.Form):
+class EmptyForm(OnceFormMixin, forms.Form):
     pass
 
 
-class ParticipantForm(forms.Form):
+class ParticipantForm(OnceFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     organisation = forms.CharField(label=_("Organisation"), required=False, max_length=300)
     consent = forms.BooleanField(label=_("The participant consents to be listed by name"), required=False)
 
 
-class CancelForm(forms.Form):
+class CancelForm(OnceFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for cancelling"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )

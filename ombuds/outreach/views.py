@@ -17,6 +17,7 @@ from ombuds.accounts.tokens import user_for_token
 from ombuds.core import audit
 from ombuds.core.actions import form_errors, run_action
 from ombuds.core.models import Attachment
+from ombuds.core.once import submit_once
 from ombuds.core.services import require
 from ombuds.core.uploads import download_response
 from ombuds.core.versions import versioned_initial
@@ -41,7 +42,11 @@ def plan_create(request):
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return redirect("outreach:plan_list")
-    plan = services.create_plan(request.user, **form.cleaned_data)
+    with submit_once(request, form) as once:
+        if once.done:
+            return once.done
+        plan = services.create_plan(request.user, **form.cleaned_data)
+        once.created(plan.get_absolute_url())
     return redirect(plan.get_absolute_url())
 
 
@@ -51,11 +56,16 @@ def plan_detail(request, public_id):
         require(request.user, MANAGE)
         form = f.PlanItemForm(request.POST)
         if form.is_valid():
-            try:
-                services.add_plan_item(request.user, plan, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
+            with submit_once(request, form) as once:
+                if once.done:
+                    return once.done
+                try:
+                    services.add_plan_item(request.user, plan, **form.cleaned_data)
+                except ValidationError as exc:
+                    form.add_error(None, exc)
+                else:
+                    once.created(plan.get_absolute_url())
+            if not form.errors:
                 return redirect(plan.get_absolute_url())
     else:
         form = f.PlanItemForm()
@@ -105,11 +115,16 @@ def event_create(request, item_id):
     }
     form = f.EventForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            event = services.create_event(request.user, item, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
+        with submit_once(request, form) as once:
+            if once.done:
+                return once.done
+            try:
+                event = services.create_event(request.user, item, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                once.created(event.get_absolute_url())
+        if not form.errors:
             return redirect(event.get_absolute_url())
     return render(request, "outreach/event_form.html", {"item": item, "form": form})
 

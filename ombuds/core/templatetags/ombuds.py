@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms, template
 
 from ombuds.core import collation
+from ombuds.core.once import new_token
 
 register = template.Library()
 
@@ -39,3 +40,9 @@ def bs_widget(bound_field):
 def collated(items):
     """`{% for d in region.districts.all|collated %}`: names in the alphabet of the user's language."""
     return collation.collated(items)
+
+
+@register.simple_tag
+def once_token() -> str:
+    """A one-time token for a form written by hand (core/once.py); forms with OnceFormMixin carry their own."""
+    return new_token()
