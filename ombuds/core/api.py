@@ -134,13 +134,16 @@ _ERRORS = {
 
 class AutoSchema(SpectacularAutoSchema):
     """Document the error answers every endpoint can give, so that clients (and the schema
-    conformance tests) know them: 400, 401, 403 everywhere, 404 where a record is addressed."""
+    conformance tests) know them: 400, 401, 403 everywhere, 404 where a record is addressed,
+    415 where a body is sent."""
 
     def _get_response_bodies(self, direction="response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         errors = dict(_ERRORS)
         if "{" in self.path:
             errors["404"] = "No such record, or one the user may not know of."
+        if self.method in ("POST", "PUT", "PATCH"):
+            errors["415"] = "The body is not JSON, a form or multipart (say so in Content-Type)."
         for code, description in errors.items():
             responses.setdefault(
                 code, {"description": description, "content": {"application/json": {"schema": _ERROR}}}
