@@ -65,7 +65,9 @@ def update_application(actor, app: Application, *, version: int | None = None, *
         *(["summary"] if "summary" in changes else []),
         *(["district", "region"] if "district" in changes else []),
     )
-    if "summary" in changes and app.is_secret:
-        index_application(app)  # the secret tier's summary is searched through its word digests
+    # The blind index holds the secret tier's summary words and the pairs of the applicant's name
+    # with each respondent that the repeat hint looks up: both follow the correction.
+    if "respondents" in changes or ("summary" in changes and app.is_secret):
+        index_application(app)
     audit.record("complaints.application.edited", actor=actor, obj=app, changes=changes)
     return app

@@ -85,3 +85,14 @@ def test_a_closed_application_is_not_edited(persona):
     app = services.close_application(officer, app)
     with pytest.raises(ValidationError):
         services.update_application(officer, app, summary="Late correction.")
+
+
+def test_a_corrected_respondent_moves_the_repeat_hint_with_it(persona):
+    """The repeat hint pairs the applicant's name with each respondent (complaints.tokens): after
+    a correction of the respondents, the later case is hinted at under the new respondent only."""
+    head = persona("department_head")
+    first = make_application(None)
+    later = make_application(None, respondents=[authority("pgo")])
+    assert services.duplicate_candidates(head, later) == []
+    services.update_application(head, first, respondents=[authority("pgo")])
+    assert services.duplicate_candidates(head, later) == [first]
