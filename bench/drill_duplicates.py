@@ -85,11 +85,11 @@ def serve(port: int, workers: int, threads: int) -> subprocess.Popen:
     server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - fixed arguments
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/", timeout=1)  # noqa: S310 - loopback
-        except urllib.error.HTTPError:
-            return server  # 401/403: it answers
-        except OSError:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=1)  # noqa: S310 - loopback
+        except OSError:  # not listening yet (an HTTP error is an OSError too: the database not ready)
             time.sleep(0.2)
+        else:
+            return server
     server.kill()
     raise SystemExit("gunicorn did not start")
 
