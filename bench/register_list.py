@@ -35,7 +35,6 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from ombuds.accounts.models import User  # noqa: E402
 from ombuds.complaints.listing import (  # noqa: E402
@@ -97,7 +96,7 @@ def main() -> None:
     cases = [
         ("list", f"/complaints/?status={args.status}", {"status": args.status}, None, RAW_LIST, params),
         (
-            f"list, page {args.deep} (keyset cursor)",
+            f"list, page {deep['number']} (keyset cursor)",
             f"/complaints/?{urlencode({'status': args.status, 'cursor': deep['cursor']})}",
             {"status": args.status},
             deep["cursor"],
@@ -130,9 +129,16 @@ def main() -> None:
                 return [row[0] for row in db.fetchall()[:PAGE_SIZE]]
 
         assert orm() == sql() == rows(), f"{name}: the ORM and the SQL return different rows"
-        with CaptureQueriesContext(connection) as counted:
+        page()  # the session's first request records activity (at most once a minute): not a read to judge
+        counted: list[str] = []
+
+        def count(execute, sql, *rest, counted=counted):
+            counted.append(sql)
+            return execute(sql, *rest)
+
+        with connection.execute_wrapper(count):
             page()
-        writes = [q["sql"] for q in counted if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+        writes = [q for q in counted if q.split()[0].upper() in ("INSERT", "UPDATE", "DELETE")]
         assert not writes, f"{name}: a page read wrote to the database: {writes}"
         page_p50, page_p95 = timed(page, args.runs)
         orm_p50, orm_p95 = timed(orm, args.runs)
@@ -149,9 +155,9 @@ def main() -> None:
         print(f"  raw SQL (hand-written, same rows)                      p50 {sql_p50:7.2f} ms  p95 {sql_p95:7.2f} ms")
         if cursor:
 
-            def offset(values=values):
+            def offset(values=values, deep=deep):
                 with connection.cursor() as db:
-                    db.execute(RAW_OFFSET, {**values, "offset": (args.deep - 1) * PAGE_SIZE})
+                    db.execute(RAW_OFFSET, {**values, "offset": (deep["number"] - 1) * PAGE_SIZE})
                     return [row[0] for row in db.fetchall()[:PAGE_SIZE]]
 
             assert offset() == sql(), f"{name}: OFFSET and keyset disagree"
@@ -171,8 +177,14 @@ def deep_cursor(user, status: str, number: int) -> dict:
     (made from the row before the page, found once by OFFSET)."""
     fresh = User.objects.select_related("org_unit").get(pk=user.pk)
     qs, data, _form = filtered_applications(fresh, {"status": status})
-    before = qs[(number - 1) * PAGE_SIZE - 1]
+    while True:  # a shorter list: its deepest page of this order of magnitude
+        before = qs[(number - 1) * PAGE_SIZE - 1 : (number - 1) * PAGE_SIZE]
+        if before or number <= 2:
+            break
+        number //= 2
+    before = before[0]
     return {
+        "number": number,
         "cursor": keyset(data).cursor(before, backward=False, number=number),
         "at": before.received_at,
         "id": before.pk,
