@@ -125,6 +125,23 @@ def test_export_query_count_does_not_grow_with_rows(staff_client, persona):
     assert len(nine.captured_queries) == len(one.captured_queries)
 
 
+def test_export_labels_are_the_models_in_the_active_language(persona):
+    # The labels are translated once per export (not per row): the same words as the case page.
+    from django.http import QueryDict
+    from django.utils import translation
+
+    from ombuds.complaints import exports
+    from ombuds.complaints.listing import filtered_applications
+
+    head = persona("department_head")
+    app = make_application(head)
+    for language in ("az", "en", "ru"):
+        with translation.override(language):
+            qs, _filters, _form = filtered_applications(head, QueryDict(""))
+            (row,) = exports.rows(head, qs)
+            assert row[2] == app.get_channel_display() and row[4] == app.get_status_display()
+
+
 @given(st.text(max_size=30))
 def test_safe_cell_neutralises_triggers_and_round_trips(value):
     cell = safe_cell(value)
