@@ -11,8 +11,8 @@ register in the database), `plan` (the action-plan spreadsheet of a synthetic pl
 created once in the database and deleted afterwards) and `synthetic` (core's writer fed N
 generated register-like rows: the writer alone, up to sizes the database may not hold). For each
 source, format and size it prints the rows written, peak RSS and the growth over the process's
-size before the export; the target is a peak under 300 MB, flat from the smallest to the
-largest size.
+size before the export, with the time and rows per second (the query's start included); the
+target is a peak under 300 MB, flat from the smallest to the largest size.
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def main() -> None:
     sources = args.sources.split(",")
     if "plan" in sources:
         _make_plans(plan_sizes)
-    print(f"{'source':10} {'format':6} {'rows':>10} {'peak MB':>8} {'growth MB':>9} {'seconds':>8}")
+    print(f"{'source':10} {'format':6} {'rows':>10} {'peak MB':>8} {'growth MB':>9} {'seconds':>8} {'rows/s':>8}")
     peaks: dict[tuple[str, str], list[float]] = {}
     try:
         for source in sources:
@@ -181,10 +181,9 @@ def main() -> None:
                     r = json.loads(out.strip().splitlines()[-1])
                     peaks.setdefault((source, fmt), []).append(r["peak"])
                     growth = r["peak"] - r["baseline"]
-                    print(
-                        f"{source:10} {fmt:6} {r['rows']:>10,} {r['peak']:8.0f} {growth:9.0f} {r['seconds']:8.1f}",
-                        flush=True,
-                    )
+                    rate = r["rows"] / r["seconds"] if r["seconds"] else 0
+                    line = f"{source:10} {fmt:6} {r['rows']:>10,} {r['peak']:8.0f} {growth:9.0f} {r['seconds']:8.1f}"
+                    print(f"{line} {rate:8,.0f}", flush=True)
     finally:
         if "plan" in sources:
             _drop_plans(len(plan_sizes))
