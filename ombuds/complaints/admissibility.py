@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ombuds.complaints.choices import ApplicantKind, CourtStatus, RefusalGround
+from ombuds.core import refcache
 from ombuds.core.clock import WorkingCalendar, due_after, local_tz
 from ombuds.core.models import DeadlineRule
 
@@ -39,13 +40,19 @@ class Assessment:
         return next((check.ground for check in self.checks if not check.ok and check.ground), "")
 
 
-def _window_end(start: date, cal: WorkingCalendar) -> date:
-    rule = DeadlineRule.objects.get(code="admissibility_window")
+def _window_end(start: date, cal: WorkingCalendar, token: str | None) -> date:
+    # The rule is reference data (a save replaces the refcache version): read once per process.
+    rule = refcache.cached(
+        "complaints.admissibility-window", lambda: DeadlineRule.objects.get(code="admissibility_window"), token=token
+    )
     start_at = datetime.combine(start, time(12), tzinfo=local_tz())
     return due_after(start_at, rule.term, rule.unit, roll=rule.roll_to_working_day, cal=cal).date()
 
 
-def assess(application, *, today: date | None = None, cal: WorkingCalendar | None = None) -> Assessment:
+def assess(
+    application, *, today: date | None = None, cal: WorkingCalendar | None = None, token: str | None = None
+) -> Assessment:
+    """`token` (refcache.version()) lets a page share its one read of the reference-data version."""
     today = today or timezone.localdate()
     app = application
     checks: list[Check] = []
@@ -67,7 +74,8 @@ def assess(application, *, today: date | None = None, cal: WorkingCalendar | Non
     if not starts:
         checks.append(Check("time_limit", True, _("No date given: ask the applicant when it happened.")))
     else:
-        end = _window_end(max(starts), cal or WorkingCalendar.load())  # read only when a date needs it
+        token = token or refcache.version()
+        end = _window_end(max(starts), cal or WorkingCalendar.current(token), token)
         if today <= end:
             checks.append(Check("time_limit", True, _("Within one year (until %(date)s).") % {"date": end}))
         else:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ombuds.accounts.models import OrgUnit, User
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, RightTopic
+from ombuds.core import refcache
 from ombuds.core.models import Authority, District
 from ombuds.core.once import OnceFormMixin
 from ombuds.core.versions import VersionedForm
@@ -196,17 +197,25 @@ class CallForm(OnceFormMixin, forms.Form):
     note = forms.CharField(label=_("Short note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-def share_choices(page_forms) -> None:
+def share_choices(page_forms, *, token: str | None = None) -> None:
     """Forms of one page that offer the same option list (the authorities of the decision, the
     information request and the measure) read it once: each list is evaluated for the first
-    field that offers it and handed to the others."""
+    field that offers it and handed to the others. Lists of reference data (authorities, units)
+    are built once per process and language until it changes (core/refcache.py; `token` shares
+    the page's read of its version); validation still asks the queryset."""
     read: dict[str, list] = {}
     for form in page_forms:
         for field in form.fields.values():
             if isinstance(field, forms.ModelChoiceField) and not form.is_bound:
                 key = str(field.queryset.query)
                 if key not in read:
-                    read[key] = list(iter(field.choices))  # iter: list() would ask the queryset for a COUNT
+                    # iter: list() would ask the queryset for a COUNT
+                    build = lambda field=field: list(iter(field.choices))  # noqa: E731
+                    if refcache.is_reference(field.queryset.model):
+                        token = token or refcache.version()
+                        read[key] = refcache.cached(f"complaints.choices:{key}", build, token=token)
+                    else:
+                        read[key] = build()
                 field.choices = read[key]
 
 

@@ -33,7 +33,7 @@ from ombuds.complaints.listing import (
 from ombuds.complaints.models import Application, Call, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER
 from ombuds.complaints.visibility import contact_lines, party_fields
-from ombuds.core import audit
+from ombuds.core import audit, refcache
 from ombuds.core.choices import DeadlineStatus
 from ombuds.core.documents import DOCX, PDF, attachment, letter_docx, letter_pdf
 from ombuds.core.exceptions import Conflict, PurposeRequired
@@ -172,7 +172,8 @@ def _render_detail(
             content_type__model="application", content_type__app_label="complaints", object_id=app.pk
         ).select_related("rule")
     )
-    assessment = assess(app) if app.status in (Status.REGISTERED, Status.INFO_REQUESTED) else None
+    token = refcache.version()  # one read for the calendar, the rule and the option lists
+    assessment = assess(app, token=token) if app.status in (Status.REGISTERED, Status.INFO_REQUESTED) else None
     context = {
         "app": app,
         "purpose": purpose,
@@ -190,7 +191,9 @@ def _render_detail(
         # The earlier application is linked only for those who may open it.
         "repeat_visible": _repeat_visible(request.user, app),
         "forms": {
-            **_action_forms(request.user, app, assessment, deadlines, editing=request.GET.get("edit") == "1"),
+            **_action_forms(
+                request.user, app, assessment, deadlines, editing=request.GET.get("edit") == "1", token=token
+            ),
             **(bound or {}),
         },
         "editable": request.user.has_perm(HANDLE) and app.status != Status.CLOSED,
@@ -211,7 +214,9 @@ def _repeat_visible(user, app: Application) -> bool:
     return Application.objects.visible_to(user).filter(pk=app.repeat_of_id).exists()
 
 
-def _action_forms(user, app: Application, assessment, deadlines: list[Deadline], editing: bool = False) -> dict:
+def _action_forms(
+    user, app: Application, assessment, deadlines: list[Deadline], editing: bool = False, token: str | None = None
+) -> dict:
     """The action forms that fit the state and the user; each has its own prefix (they share
     field names). The clerk who registered an intake may only hand it on. `assessment` and
     `deadlines` are the page's own (read once). The form correcting the case details (its lists
@@ -252,7 +257,7 @@ def _action_forms(user, app: Application, assessment, deadlines: list[Deadline],
         elif issubclass(form_class, VersionedForm):
             kwargs["initial"] = versioned_initial(app)
         forms[name] = form_class(prefix=name, **kwargs)
-    f.share_choices(forms.values())
+    f.share_choices(forms.values(), token=token)
     return forms
 
 

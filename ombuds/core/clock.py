@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from ombuds.core import refcache
 from ombuds.core.choices import CalendarDayKind, TermUnit
 
 WEEKEND = {5, 6}  # Saturday, Sunday
@@ -40,6 +41,12 @@ class WorkingCalendar:
         for day, kind in CalendarDay.objects.values_list("date", "kind"):
             (worked if kind == CalendarDayKind.TRANSFER_WORKING_DAY else rest).add(day)
         return cls(frozenset(rest), frozenset(worked))
+
+    @classmethod
+    def current(cls, token: str | None = None) -> WorkingCalendar:
+        """The calendar built once per process and rebuilt when a calendar day is added, changed or
+        deleted (core/refcache.py); `token` shares the page's one read of the version."""
+        return refcache.cached("core.working-calendar", cls.load, token=token)
 
     def is_working_day(self, day: date) -> bool:
         if day in self.worked_days:

@@ -1,7 +1,8 @@
 """Things built from reference data (choice lists, labels by id), once per process, language and
 version of the reference data.
 
-Reference data (regions, districts, authorities, units, topics: every `TranslatedName` model)
+Reference data (regions, districts, authorities, units, topics, deadline rules: every
+`TranslatedName` model; and the working calendar's days)
 changes a few times a year but is shown on every list page; building its choice lists and
 labels on each request cost the register more than its rows. The version is a token in the
 shared cache: any save or delete of a reference row, on any server, replaces it (one signal for
@@ -66,15 +67,19 @@ def forget() -> None:
         _built.clear()
 
 
+# Reference data without a translated name: the working calendar's exceptions (the legal clock
+# of every page that shows a term is built from them once, see clock.WorkingCalendar.current).
+OTHER_REFERENCE = {"core.calendarday"}
+
+
 def is_reference(model: Any) -> bool:
     # Historical models of migrations keep the mixin too, but run before the cache table exists:
     # post_migrate covers them.
-    return (
-        isinstance(model, type)
-        and issubclass(model, TranslatedNameMixin)
-        and getattr(model, "_meta", None) is not None
-        and model._meta.apps is apps  # type: ignore[attr-defined]
-    )
+    if not isinstance(model, type) or getattr(model, "_meta", None) is None:
+        return False
+    if model._meta.apps is not apps:  # type: ignore[attr-defined]
+        return False
+    return issubclass(model, TranslatedNameMixin) or model._meta.label_lower in OTHER_REFERENCE  # type: ignore[attr-defined]
 
 
 def on_change(sender, **kwargs) -> None:
