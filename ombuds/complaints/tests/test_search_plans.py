@@ -2,8 +2,12 @@
 index (a common word) or reading the index matches first (a rare or absent word), equal to a naive
 reading of every row the user may see."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from ombuds.complaints import listing
 from ombuds.complaints.models import Application
@@ -59,3 +63,30 @@ def test_both_plans_give_the_rows_of_a_naive_reading(persona, monkeypatch, rare_
     qs = listing.search(Application.objects.visible_to(user), text).order_by(*listing.SORTS["newest"])
     assert [app.pk for app in qs] == _naive(user, text)
     assert text == ABSENT or _naive(user, text)  # the cases are not vacuous
+
+
+@pytest.mark.parametrize("rare_matches", [-1, 10**9], ids=["walking_dates", "matches_first"])
+@pytest.mark.parametrize("who", ["regional_officer", "commissioner"])
+def test_a_search_page_costs_the_same_few_queries_either_way_at_any_size(
+    persona, staff_client, monkeypatch, rare_matches, who
+):
+    """The register page searching a word: ≤ 12 queries, constant in the number of matches, whether
+    the planner's estimate sends it walking the date index (a common word) or reading the index
+    matches first (a rare one). The first page of a session settles the session and builds the
+    reference lists: the pages counted are the ones after it."""
+    boss = persona("commissioner")
+    monkeypatch.setattr(listing, "RARE_MATCHES", rare_matches)
+    client = staff_client(persona(who))
+    url = reverse("complaints:list") + "?" + urlencode({"q": COMMON})
+    _register(boss)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for i in range(2 * listing.PAGE_SIZE):
+        make_application(boss, summary=f"{COMMON} {i}", unit="rc_west", district="ganja")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert len(few.captured_queries) == len(many.captured_queries) <= 12, [q["sql"] for q in many.captured_queries]
+    assert page.count('href="/complaints/') >= listing.PAGE_SIZE
+    driven = any("= ANY(" in q["sql"] for q in many.captured_queries)
+    assert driven == (rare_matches > 0), "the page took the path the estimate asked for"
