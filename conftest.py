@@ -62,6 +62,20 @@ def _fresh_reference_lists():
     refcache.forget()
 
 
+@pytest.fixture(autouse=True)
+def _reference_rows_in_transactional_tests(request):
+    """Data migrations load the reference rows (units, districts, authorities, calendar, rules)
+    once; a transactional test's flush removes them for every later transactional test of the
+    same process, so such a test starts by putting them back (idempotent: update_or_create)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from tests.reference import load_reference_data
+
+    load_reference_data()
+
+
 BROWSER_TESTS = Path(__file__).resolve().parent / "tests" / "browser"
 
 
