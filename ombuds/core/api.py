@@ -20,7 +20,6 @@ from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from ombuds.core.cleaning import validate_date_in_range
-from ombuds.core.etags import PreconditionFailed, conflict_exception
 from ombuds.core.exceptions import Conflict, PurposeRequired
 
 # Sent by the browsable API's HTML forms alongside the fields; never a field of ours.
@@ -155,6 +154,10 @@ def exception_handler(exc, context):
     """Service-layer ValidationError → 400 with the (translated) messages; a secret-tier read
     without a stated purpose → 403 saying so; a stale write (Conflict) → 412. Anything else is
     DRF's usual handling."""
+    # Imported here: core.etags documents its views through drf-spectacular, whose settings
+    # import this module.
+    from ombuds.core.etags import PreconditionFailed, conflict_exception
+
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail)

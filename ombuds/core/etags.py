@@ -5,7 +5,8 @@ itself is the service's (`core.services.check_version`, under the row lock), so 
 pages refuse the same stale writes.
 
 View sets use `expected_version(request, record)` before calling the service, `with_etag(response, record)` on
-what they return, and `VERSIONED_WRITE` / `ETAG_HEADER` in their `extend_schema`.
+what they return, and `IF_MATCH`, `ETAG_HEADER` and `PRECONDITION_RESPONSES` in the
+`extend_schema` of their writes (`VersionedDetailMixin` documents the detail's ETag itself).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -81,14 +82,6 @@ def conflict_exception(exc: Conflict) -> PreconditionFailed:
     )
 
 
-class VersionedDetailMixin:
-    """The detail (GET) of a view set answers the record's ETag; list it before DRF's mixins."""
-
-    def retrieve(self, request, *args, **kwargs):
-        record = self.get_object()
-        return with_etag(Response(self.get_serializer(record).data), record)
-
-
 def versioned_patch(view, request, payload_class, call) -> Response:
     """PATCH a record through its service: look it up (404 out of scope), read If-Match (428,
     412), validate the payload (400), `call(record, validated_data, expected_version)` (the
@@ -127,3 +120,13 @@ PRECONDITION_RESPONSES = {
     412: OpenApiResponse(_STALE, description="The record changed since the version in If-Match."),
     428: OpenApiResponse(_REQUIRED, description="If-Match is missing."),
 }
+
+
+class VersionedDetailMixin:
+    """The detail (GET) of a view set answers the record's ETag, documented once here; list it
+    before DRF's mixins."""
+
+    @extend_schema(parameters=[ETAG_HEADER])
+    def retrieve(self, request, *args, **kwargs):
+        record = self.get_object()
+        return with_etag(Response(self.get_serializer(record).data), record)

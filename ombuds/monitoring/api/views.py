@@ -70,10 +70,6 @@ class PlaceViewSet(
     def perform_create(self, serializer):
         serializer.instance = services.register_place(self.request.user, **serializer.validated_data)
 
-    @extend_schema(parameters=[ETAG_HEADER])
-    def retrieve(self, request, *args, **kwargs):
-        return super().retrieve(request, *args, **kwargs)
-
     @extend_schema(
         request=s.PlaceEditSerializer,
         responses={200: s.PlaceSerializer, **PRECONDITION_RESPONSES},
@@ -166,10 +162,6 @@ class VisitViewSet(
             self.request.user, team=[(self.request.user, "leader")], **serializer.validated_data
         )
 
-    @extend_schema(parameters=[ETAG_HEADER])
-    def retrieve(self, request, *args, **kwargs):
-        return super().retrieve(request, *args, **kwargs)
-
     @extend_schema(
         request=s.VisitPlanEditSerializer,
         responses={200: s.VisitSerializer, **PRECONDITION_RESPONSES},
@@ -228,10 +220,6 @@ class FindingViewSet(
             Visit.objects, self.request.user, data.pop("visit").public_id, purpose="visit team work"
         )
         serializer.instance = services.add_finding(self.request.user, visit, **data)
-
-    @extend_schema(parameters=[ETAG_HEADER])
-    def retrieve(self, request, *args, **kwargs):
-        return super().retrieve(request, *args, **kwargs)
 
     @extend_schema(
         responses={200: s.FindingEditSerializer, **PRECONDITION_RESPONSES}, parameters=[IF_MATCH, ETAG_HEADER]
