@@ -75,20 +75,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 def reference_data(transactional_db):
     """Browser tests run in flushed (transactional) databases, which also empties the rows that
     data migrations loaded; put the reference data back before each test."""
-    from ombuds.accounts.models import OrgUnit
-    from ombuds.accounts.reference import load_units, set_number_prefixes
-    from ombuds.complaints.models import RightTopic
-    from ombuds.complaints.reference import load_right_topics
-    from ombuds.core import reference as core
-    from ombuds.core.models import Authority, CalendarDay, DeadlineRule, District, Region
+    from tests.reference import load_reference_data
 
-    core.load_geography(Region, District)
-    core.load_calendar(CalendarDay)
-    core.load_deadline_rules(DeadlineRule)
-    core.load_authorities(Authority)
-    load_units(OrgUnit, Region)
-    set_number_prefixes(OrgUnit)
-    load_right_topics(RightTopic)
+    load_reference_data()
 
 
 @pytest.fixture
