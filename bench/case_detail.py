@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.timing import timed  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["OMBUDS_DEMO"] = "1"  # demo accounts sign in without a second factor
 
@@ -36,17 +36,6 @@ from ombuds.complaints.models import Application  # noqa: E402
 
 TARGET_MS = 50.0
 QUERY_TARGET = 15
-
-
-def timed(fn, runs):
-    fn()  # warm caches once
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
 
 
 def main() -> None:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.timing import timed  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["OMBUDS_DEMO"] = "1"  # demo accounts sign in without a second factor
 
@@ -63,17 +63,6 @@ LIMIT 51
 # The same list after a row (a keyset page), and the same page by OFFSET for comparison.
 RAW_DEEP = RAW_LIST.replace("ORDER BY", "AND (a.received_at, a.id) < (%(at)s, %(id)s)\nORDER BY")
 RAW_OFFSET = RAW_LIST.replace("LIMIT 51", "LIMIT 51 OFFSET %(offset)s")
-
-
-def timed(fn, runs):
-    fn()  # warm caches once
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
 
 
 def main() -> None:

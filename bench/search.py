@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.timing import timed  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["OMBUDS_DEMO"] = "1"  # demo accounts sign in without a second factor
 
@@ -75,17 +75,6 @@ WHERE (((a.assignee_id = %(user)s OR a.region_id = %(region)s) AND NOT a.is_secr
 ORDER BY a.received_at DESC, a.id DESC
 LIMIT 51
 """
-
-
-def timed(fn, runs):
-    fn()  # warm caches once
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
 
 
 def main() -> None:
