@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "ombuds.accounts",
     "ombuds.complaints",
     "ombuds.monitoring",
+    "ombuds.recommendations",
     "ombuds.outreach",
     "ombuds.reports",
     "ombuds.demo",

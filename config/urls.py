@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("ombuds.accounts.urls")),
     path("complaints/", include("ombuds.complaints.urls")),
     path("monitoring/", include("ombuds.monitoring.urls")),
+    path("recommendations/", include("ombuds.recommendations.urls")),
     path("outreach/", include("ombuds.outreach.urls")),
     path("reports/", include("ombuds.reports.urls")),
     # Staff sign-in, second factor, sessions (allauth). Kept apart from /accounts/ so the

@@ -148,6 +148,30 @@ def close_reprisal_first_contact_of_a_case_by_an_action(officer, lead):
     return deadline
 
 
+def _issued(lead, **fields):
+    from ombuds.recommendations import services as recommendations
+    from ombuds.recommendations.testing import make_recommendation
+
+    commissioner = make_user(username="commissioner.r", roles=["commissioner"], unit="dept_complaints")
+    return recommendations.issue_recommendation(commissioner, make_recommendation(lead, **fields))
+
+
+def _answered(lead, rec, code):
+    from ombuds.recommendations import services as recommendations
+
+    deadline = _deadline(rec, code)
+    recommendations.record_response(lead, rec, stance="accepts", received_on=timezone.localdate(), text="Accepted.")
+    return deadline
+
+
+def close_recommendation_response(officer, lead):
+    return _answered(lead, _issued(lead), "recommendation_response")
+
+
+def close_recommendation_response_urgent(officer, lead):
+    return _answered(lead, _issued(lead, kind="urgent"), "recommendation_response_urgent")
+
+
 CLOSERS = {
     "acknowledgement": [close_acknowledgement],
     "reasoned_refusal": [close_reasoned_refusal],
@@ -163,6 +187,8 @@ CLOSERS = {
         close_reprisal_first_contact_of_a_case_by_contact,
         close_reprisal_first_contact_of_a_case_by_an_action,
     ],
+    "recommendation_response": [close_recommendation_response],
+    "recommendation_response_urgent": [close_recommendation_response_urgent],
 }
 
 

@@ -58,6 +58,10 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "monitoring.view_place",
             "outreach.manage_outreach",
             "outreach.approve_actionplan",
+            "recommendations.manage_recommendations",
+            "recommendations.issue_recommendation",
+            "recommendations.publish_recommendation",
+            "recommendations.import_recommendations",
         ],
     ),
     RoleSpec(
@@ -73,6 +77,9 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "complaints.import_register",
             "monitoring.manage_visits",
             "monitoring.view_place",
+            "recommendations.manage_recommendations",
+            "recommendations.issue_recommendation",
+            "recommendations.import_recommendations",
         ],
     ),
     RoleSpec(
@@ -81,7 +88,11 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Complaints officer",
         "Сотрудник по обращениям",
         RoleScope.ASSIGNED,
-        ["accounts.register_intake", "complaints.handle_application"],
+        [
+            "accounts.register_intake",
+            "complaints.handle_application",
+            "recommendations.manage_recommendations",
+        ],
     ),
     RoleSpec(
         RoleCode.REGIONAL_OFFICER,
@@ -94,6 +105,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "complaints.handle_application",
             "monitoring.manage_visits",
             "monitoring.view_place",
+            "recommendations.manage_recommendations",
         ],
     ),
     RoleSpec(
@@ -111,7 +123,12 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Член НПМ",
         RoleScope.UNIT,
         # Members take applications on site (channel "during a visit").
-        ["monitoring.manage_visits", "monitoring.view_place", "accounts.register_intake"],
+        [
+            "monitoring.manage_visits",
+            "monitoring.view_place",
+            "accounts.register_intake",
+            "recommendations.manage_recommendations",
+        ],
     ),
     RoleSpec(
         RoleCode.NPM_MEDICAL,
@@ -119,7 +136,13 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "NPM medical member",
         "Медицинский член НПМ",
         RoleScope.UNIT,
-        ["accounts.view_medical", "monitoring.manage_visits", "monitoring.view_place", "accounts.register_intake"],
+        [
+            "accounts.view_medical",
+            "monitoring.manage_visits",
+            "monitoring.view_place",
+            "accounts.register_intake",
+            "recommendations.manage_recommendations",
+        ],
     ),
     RoleSpec(
         RoleCode.AWARENESS_STAFF,

@@ -140,10 +140,9 @@ def _bring_to(visit: Visit, status: str, lead) -> None:
         VisitStatus.REPORT_DRAFT,
         VisitStatus.FACTUAL_CHECK,
         VisitStatus.REPORT_FINAL,
-        VisitStatus.RECOMMENDATIONS_ISSUED,
-        VisitStatus.FOLLOW_UP,
-        VisitStatus.CLOSED,
     ):
+        # Beyond the final report the visit moves as its recommendations are issued
+        # (ombuds/recommendations/demo.py).
         if Visit.objects.get(pk=visit.pk).status == status:
             return
         services.advance_visit(lead, visit, target)

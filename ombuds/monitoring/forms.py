@@ -106,9 +106,10 @@ class CompleteForm(OnceFormMixin, forms.Form):
 
 
 class AdvanceForm(OnceFormMixin, forms.Form):
-    """Report and follow-up steps; only those the state machine allows from the visit's state."""
+    """Report and follow-up steps; only those the state machine allows from the visit's state.
+    "Recommendations issued" is not among them: issuing the visit's recommendations reaches it."""
 
-    STEPS = ("report_draft", "factual_check", "report_final", "recommendations_issued", "follow_up", "closed")
+    STEPS = ("report_draft", "factual_check", "report_final", "follow_up", "closed")
     target = forms.ChoiceField(label=_("Next step"), choices=[(s, c.VisitStatus(s).label) for s in STEPS])
 
     @classmethod

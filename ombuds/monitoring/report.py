@@ -60,20 +60,27 @@ def _sealed_name_parts(visit: Visit) -> set[str]:
     return parts
 
 
-def check_publication(visit: Visit) -> None:
+def find_sealed_names(visit: Visit, texts: list[tuple[str, str, str]]) -> None:
+    """Raise GuardFailure at the first of `texts` ((where, field, text) triples) that names an
+    interviewee of `visit` who has not consented to publication. Recommendations drawn from the
+    visit are read by the same guard before they are published."""
     parts = _sealed_name_parts(visit)
     if not parts:
         return
+    for where, field, text in texts:
+        words = normalise_name_tokens(text or "")
+        if any(_mentions(part, words) for part in parts):
+            raise GuardFailure(where=where, field=field)
+
+
+def check_publication(visit: Visit) -> None:
     findings = list(visit.findings.all())
     texts = [(_("immediate observations"), "immediate_observations", visit.immediate_observations)]
     texts += [(f"{finding.get_area_display()} #{n}", "text", finding.text) for n, finding in enumerate(findings, 1)]
     texts += [
         (f"{finding.get_area_display()} #{n}", "subtopic", finding.subtopic) for n, finding in enumerate(findings, 1)
     ]
-    for where, field, text in texts:
-        words = normalise_name_tokens(text or "")
-        if any(_mentions(part, words) for part in parts):
-            raise GuardFailure(where=where, field=field)
+    find_sealed_names(visit, texts)
 
 
 def build(visit: Visit, language: str) -> Letter:

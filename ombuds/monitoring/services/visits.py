@@ -260,6 +260,13 @@ def advance_visit(actor, visit: Visit, target: str) -> Visit:
         c.VisitStatus.CANCELLED,
     }:
         raise ValidationError(_("Use the dedicated step for this change."))
+    if target == c.VisitStatus.RECOMMENDATIONS_ISSUED:
+        # The recommendations app (a layer above) owns the drafts; the reverse relation is read,
+        # not imported. The step means every recommendation of the visit has left as a letter.
+        if not visit.recommendations.exists():
+            raise ValidationError(_("Draft and issue the recommendations of this visit first."))
+        if visit.recommendations.filter(status="draft").exists():
+            raise ValidationError(_("Some recommendations of this visit are still drafts: issue them first."))
     old = _move(visit, target)
     save(visit, actor, "status")
     audit.record("monitoring.visit.advanced", actor=actor, obj=visit, changes={"status": [old, visit.status]})

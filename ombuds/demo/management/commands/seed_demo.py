@@ -8,6 +8,7 @@ from ombuds.accounts import demo as accounts_demo
 from ombuds.complaints import demo as complaints_demo
 from ombuds.monitoring import demo as monitoring_demo
 from ombuds.outreach import demo as outreach_demo
+from ombuds.recommendations import demo as recommendations_demo
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         accounts = accounts_demo.seed(self.stdout)
         complaints_demo.seed(self.stdout, count=options["applications"])
         monitoring_demo.seed(self.stdout)
+        recommendations_demo.seed(self.stdout)
         outreach_demo.seed(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")

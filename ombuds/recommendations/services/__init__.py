@@ -1,0 +1,42 @@
+"""The only doorway that changes recommendations (domain.md §3.3): drafting, issuing, the
+authority's responses, verification, follow-up and publication."""
+
+from ombuds.recommendations.services.drafting import (
+    draft_recommendation,
+    repeat_recommendation,
+    smart_warnings,
+    update_draft,
+)
+from ombuds.recommendations.services.followup import (
+    mark_no_response,
+    record_escalation,
+    record_follow_up_check,
+    send_reminders,
+)
+from ombuds.recommendations.services.lifecycle import (
+    issue_recommendation,
+    issue_visit_recommendations,
+    mark_no_longer_relevant,
+    publish_recommendation,
+    record_outcome,
+    record_response,
+    unpublish_recommendation,
+)
+
+__all__ = [
+    "draft_recommendation",
+    "issue_recommendation",
+    "issue_visit_recommendations",
+    "mark_no_longer_relevant",
+    "mark_no_response",
+    "publish_recommendation",
+    "record_escalation",
+    "record_follow_up_check",
+    "record_outcome",
+    "record_response",
+    "repeat_recommendation",
+    "send_reminders",
+    "smart_warnings",
+    "unpublish_recommendation",
+    "update_draft",
+]

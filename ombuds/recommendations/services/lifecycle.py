@@ -1,0 +1,319 @@
+"""Issuing, the authority's responses, verified outcomes and publication (domain.md §3.3)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ombuds.core import audit, deadlines, notifications
+from ombuds.core.clock import WorkingCalendar, due_after
+from ombuds.core.i18n import CONTENT_LANGUAGES
+from ombuds.core.models import DeadlineRule
+from ombuds.core.services import lock, move, require, save
+from ombuds.recommendations import choices as c
+from ombuds.recommendations.models import AuthorityResponse, Recommendation, StatusChange
+from ombuds.recommendations.permissions import ISSUE, MANAGE, PUBLISH
+from ombuds.recommendations.services.drafting import _visible
+
+RESPONSE_RULE = "recommendation_response"
+URGENT_RESPONSE_RULE = "recommendation_response_urgent"
+IMPLEMENTATION_RULE = "recommendation_implementation"
+RESPONSE_RULES = (RESPONSE_RULE, URGENT_RESPONSE_RULE)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _change(
+    actor,
+    rec: Recommendation,
+    target: str,
+    *,
+    evidence: str,
+    happened_on: date | None = None,
+    note: str = "",
+    response: AuthorityResponse | None = None,
+    visit=None,
+    document=None,
+) -> StatusChange:
+    """Move `rec` (locked by the caller) to `target` and write the dated history line."""
+    happened_on = happened_on or _today()
+    if happened_on > _today():
+        raise ValidationError({"happened_on": _("The date cannot be in the future.")})
+    old = move(rec, target, c.TRANSITIONS)
+    rec.status_changed_on = happened_on
+    save(rec, actor, "status", "status_changed_on")
+    change = StatusChange.objects.create(
+        recommendation=rec,
+        old_status=old,
+        new_status=target,
+        happened_on=happened_on,
+        evidence=evidence,
+        note=note.strip(),
+        response=response,
+        visit=visit,
+        document=document,
+        created_by=actor,
+        updated_by=actor,
+    )
+    audit.record(
+        "recommendations.recommendation.status_changed",
+        actor=actor,
+        obj=rec,
+        changes={"status": [old, target], "evidence": evidence, "on": happened_on.isoformat()},
+    )
+    if target in c.CLOSED:
+        # Nothing awaits the authority's answer any longer.
+        for deadline in deadlines.open_for(rec, *RESPONSE_RULES):
+            deadlines.close_deadline(actor, deadline, cancelled=True)
+    return change
+
+
+def implementation_due(issued_on: date, cal: WorkingCalendar | None = None) -> date:
+    """The due date from the legal clock's implementation rule (configurable, a design default)."""
+    rule = DeadlineRule.objects.get(code=IMPLEMENTATION_RULE)
+    start = timezone.make_aware(datetime.combine(issued_on, time(9)))
+    due = due_after(start, rule.term, rule.unit, roll=rule.roll_to_working_day, cal=cal or WorkingCalendar.load())
+    return timezone.localtime(due).date()
+
+
+@transaction.atomic
+def issue_recommendation(
+    actor, rec: Recommendation, *, language: str = "", due_date: date | None = None, due_reason: str = ""
+) -> Recommendation:
+    """Approved and issued by the NPM lead or the Commissioner (or a unit head for its own cases):
+    the letter is sent in the addressee's language, the response clock starts and the due date is
+    fixed — from the legal clock unless the drafter set it by hand with a reason."""
+    require(actor, ISSUE)
+    rec = lock(rec, "addressee")
+    _visible(actor, Recommendation, rec)
+    if due_date is not None:
+        if not due_reason.strip():
+            raise ValidationError({"due_reason": _("Say why the due date is set by hand.")})
+        rec.due_date, rec.due_set_by_hand, rec.due_reason = due_date, True, due_reason.strip()
+    language = language or rec.letter_language or "az"
+    if language not in CONTENT_LANGUAGES:
+        raise ValidationError({"language": _("Choose a language of the letter.")})
+    if language != "az" and not getattr(rec, f"text_{language}"):
+        raise ValidationError({"language": _("The recommendation has no text in the letter's language yet.")})
+    today = _today()
+    old = move(rec, c.Status.ISSUED, c.TRANSITIONS)
+    rec.issued_on, rec.issued_by, rec.letter_language, rec.status_changed_on = today, actor, language, today
+    if not rec.due_set_by_hand:
+        rec.due_date = implementation_due(today)
+    if rec.due_date is not None and rec.due_date <= today:
+        raise ValidationError({"due_date": _("The due date must be after the day of issue.")})
+    save(
+        rec,
+        actor,
+        "status",
+        "issued_on",
+        "issued_by",
+        "letter_language",
+        "status_changed_on",
+        "due_date",
+        "due_set_by_hand",
+        "due_reason",
+    )
+    StatusChange.objects.create(
+        recommendation=rec,
+        old_status=old,
+        new_status=c.Status.ISSUED,
+        happened_on=today,
+        evidence=c.Evidence.STAFF_DECISION,
+        note=_("Issued; letter in %(language)s.") % {"language": language},
+        created_by=actor,
+        updated_by=actor,
+    )
+    rule = URGENT_RESPONSE_RULE if rec.kind == c.Kind.URGENT else RESPONSE_RULE
+    deadlines.start_deadline(actor, rec, rule, responsible=rec.responsible)
+    audit.record(
+        "recommendations.recommendation.issued",
+        actor=actor,
+        obj=rec,
+        changes={"status": [old, rec.status], "due_date": rec.due_date.isoformat() if rec.due_date else None},
+    )
+    if rec.responsible_id and rec.responsible_id != getattr(actor, "pk", None):
+        notifications.notify(
+            rec.responsible,
+            "recommendations.recommendation.issued",
+            {"number": rec.number},
+            rec.get_absolute_url(),
+        )
+    return rec
+
+
+@transaction.atomic
+def issue_visit_recommendations(actor, visit, *, language: str = "") -> list[Recommendation]:
+    """Issue every draft of a visit and move the visit to "recommendations issued": the visit's
+    step is reached only through this (monitoring refuses it while a draft is left)."""
+    from ombuds.monitoring import services as monitoring
+    from ombuds.monitoring.choices import VisitStatus
+
+    require(actor, ISSUE)
+    drafts = list(Recommendation.objects.filter(visit=visit, status=c.Status.DRAFT).order_by("sequence"))
+    if not drafts and not Recommendation.objects.filter(visit=visit).exists():
+        raise ValidationError(_("Draft the recommendations of this visit first."))
+    issued = [issue_recommendation(actor, rec, language=language) for rec in drafts]
+    if visit.status == VisitStatus.REPORT_FINAL:
+        monitoring.advance_visit(actor, visit, VisitStatus.RECOMMENDATIONS_ISSUED)
+    return issued
+
+
+@transaction.atomic
+def record_response(
+    actor,
+    rec: Recommendation,
+    *,
+    stance: str,
+    received_on: date,
+    text: str,
+    channel: str = c.ResponseChannel.LETTER,
+    reference: str = "",
+) -> AuthorityResponse:
+    """The authority answered: the response is kept, its clock stops, and the status follows what
+    it says — never "implemented": the authority's own claim gives "reported implemented,
+    unverified" until staff verify it."""
+    require(actor, MANAGE)
+    rec = lock(rec)
+    _visible(actor, Recommendation, rec)
+    if not text.strip():
+        raise ValidationError({"text": _("Enter the response.")})
+    if stance not in c.Stance.values:
+        raise ValidationError({"stance": _("Say what the authority answered.")})
+    if rec.status in (c.Status.DRAFT, *c.CLOSED):
+        raise ValidationError(_("This recommendation does not await a response."))
+    if received_on > _today():
+        raise ValidationError({"received_on": _("The date cannot be in the future.")})
+    if rec.issued_on and received_on < rec.issued_on:
+        raise ValidationError({"received_on": _("The response cannot come before the recommendation was issued.")})
+    response = AuthorityResponse.objects.create(
+        recommendation=rec,
+        received_on=received_on,
+        stance=stance,
+        text=text.strip(),
+        channel=channel,
+        reference=reference.strip(),
+        created_by=actor,
+        updated_by=actor,
+    )
+    target = c.STANCE_STATUS[c.Stance(stance)]
+    if target != rec.status and target in c.TRANSITIONS.get(rec.status, set()):
+        _change(actor, rec, target, evidence=c.Evidence.AUTHORITY_RESPONSE, happened_on=received_on, response=response)
+    audit.record(
+        "recommendations.authorityresponse.recorded",
+        actor=actor,
+        obj=response,
+        changes={"recommendation": rec.number, "stance": stance, "channel": channel},
+    )
+    deadlines.close_for(actor, rec, *RESPONSE_RULES)
+    if target == c.Status.REPORTED_IMPLEMENTED and rec.responsible_id:
+        notifications.notify(
+            rec.responsible,
+            "recommendations.recommendation.reported_implemented",
+            {"number": rec.number},
+            rec.get_absolute_url(),
+        )
+    return response
+
+
+@transaction.atomic
+def record_outcome(
+    actor,
+    rec: Recommendation,
+    status: str,
+    *,
+    evidence: str,
+    happened_on: date | None = None,
+    note: str = "",
+    visit=None,
+    document=None,
+) -> StatusChange:
+    """Staff record the degree of implementation. Implemented needs a verification source: a
+    follow-up visit, a document, or the authority's report checked by staff."""
+    require(actor, MANAGE)
+    rec = lock(rec)
+    _visible(actor, Recommendation, rec)
+    if status not in c.ASSESSED | {c.Status.IN_PROGRESS}:
+        raise ValidationError({"status": _("Choose implemented, partly implemented or not implemented.")})
+    if evidence not in c.Evidence.values or evidence == c.Evidence.CLOCK:
+        raise ValidationError({"evidence": _("Say what the assessment rests on.")})
+    if status == c.Status.IMPLEMENTED and evidence not in c.VERIFICATION_SOURCES:
+        raise ValidationError(
+            {"evidence": _("Implemented needs a verification: a follow-up visit, a document or a checked report.")}
+        )
+    if evidence == c.Evidence.FOLLOW_UP_VISIT and visit is None:
+        raise ValidationError({"visit": _("Choose the follow-up visit.")})
+    if evidence == c.Evidence.DOCUMENT and document is None:
+        raise ValidationError({"document": _("Attach the document.")})
+    if (
+        evidence == c.Evidence.AUTHORITY_REPORT_VERIFIED
+        and not rec.responses.filter(stance=c.Stance.IMPLEMENTED).exists()
+    ):
+        raise ValidationError({"evidence": _("The authority has not reported it implemented.")})
+    return _change(
+        actor, rec, status, evidence=evidence, happened_on=happened_on, note=note, visit=visit, document=document
+    )
+
+
+@transaction.atomic
+def mark_no_longer_relevant(actor, rec: Recommendation, reason: str, *, happened_on: date | None = None):
+    """From any open state, e.g. the place closed or the law changed."""
+    require(actor, MANAGE)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    rec = lock(rec)
+    _visible(actor, Recommendation, rec)
+    return _change(
+        actor,
+        rec,
+        c.Status.NO_LONGER_RELEVANT,
+        evidence=c.Evidence.STAFF_DECISION,
+        happened_on=happened_on,
+        note=reason,
+    )
+
+
+@transaction.atomic
+def publish_recommendation(actor, rec: Recommendation) -> Recommendation:
+    """The Commissioner publishes it in the public tracker; nothing identifying an interviewee or
+    an applicant without consent can be published (the visit's publication guard)."""
+    from ombuds.recommendations.publication import check_publication
+
+    require(actor, PUBLISH)
+    rec = lock(rec)
+    _visible(actor, Recommendation, rec)
+    if rec.status == c.Status.DRAFT:
+        raise ValidationError(_("A draft cannot be published."))
+    if rec.is_published:
+        return rec
+    check_publication(rec)
+    rec.is_published, rec.published_at = True, timezone.now()
+    save(rec, actor, "is_published", "published_at")
+    audit.record("recommendations.recommendation.published", actor=actor, obj=rec, changes={"published": True})
+    return rec
+
+
+@transaction.atomic
+def unpublish_recommendation(actor, rec: Recommendation, reason: str) -> Recommendation:
+    require(actor, PUBLISH)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    rec = lock(rec)
+    _visible(actor, Recommendation, rec)
+    if not rec.is_published:
+        return rec
+    rec.is_published, rec.published_at = False, None
+    save(rec, actor, "is_published", "published_at")
+    audit.record(
+        "recommendations.recommendation.unpublished",
+        actor=actor,
+        obj=rec,
+        changes={"published": False, "reason": reason.strip()},
+    )
+    return rec

@@ -1,0 +1,42 @@
+"""Permission-matrix rows of the recommendations app (see ombuds/core/testing.py)."""
+
+from django.urls import reverse
+
+from ombuds.core.testing import ANONYMOUS, Row
+
+MANAGERS = ["commissioner", "department_head", "complaints_officer", "regional_officer", "npm_member", "npm_medical"]
+
+
+def _statuses(default, **groups):
+    expected = {ANONYMOUS: 302}
+    for status, names in groups.items():
+        expected.update(dict.fromkeys(names, int(status.lstrip("s"))))
+    return expected, default
+
+
+def _rec(user, in_scope: bool):
+    """In scope: the user is responsible for it. Out of scope: a recommendation after a visit of the
+    North regional centre to a place in Guba, followed by someone else."""
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.monitoring.testing import make_place
+    from ombuds.recommendations.testing import make_recommendation, visit_with_finding
+
+    place = make_place(None, district="guba", name_az="Yer Quba")
+    visit, finding = visit_with_finding(None, place=place, unit=OrgUnit.objects.get(code="rc_north"))
+    responsible = user if in_scope and user is not None else None
+    return make_recommendation(None, visit=visit, findings=[finding], responsible=responsible)
+
+
+def detail_url(in_scope):
+    return lambda user: reverse("recommendations:detail", args=[_rec(user, in_scope).public_id])
+
+
+ROWS = [
+    Row("recommendations:detail", *_statuses(403, s200=MANAGERS), url=detail_url(True)),
+    Row(
+        "recommendations:detail",
+        *_statuses(403, s200=["commissioner"], s404=MANAGERS[1:]),
+        url=detail_url(False),
+        scope="out",
+    ),
+]
