@@ -84,11 +84,18 @@ def implementation_due(issued_on: date, cal: WorkingCalendar | None = None) -> d
 
 @transaction.atomic
 def issue_recommendation(
-    actor, rec: Recommendation, *, language: str = "", due_date: date | None = None, due_reason: str = ""
+    actor,
+    rec: Recommendation,
+    *,
+    language: str = "",
+    due_date: date | None = None,
+    due_reason: str = "",
+    issued_on: date | None = None,
 ) -> Recommendation:
     """Approved and issued by the NPM lead or the Commissioner (or a unit head for its own cases):
     the letter is sent in the addressee's language, the response clock starts and the due date is
-    fixed — from the legal clock unless the drafter set it by hand with a reason."""
+    fixed — from the legal clock unless the drafter set it by hand with a reason. `issued_on`
+    records a letter that left on an earlier day (imports, demo); the clocks count from it."""
     require(actor, ISSUE)
     rec = lock(rec, "addressee")
     _visible(actor, Recommendation, rec)
@@ -101,7 +108,9 @@ def issue_recommendation(
         raise ValidationError({"language": _("Choose a language of the letter.")})
     if language != "az" and not getattr(rec, f"text_{language}"):
         raise ValidationError({"language": _("The recommendation has no text in the letter's language yet.")})
-    today = _today()
+    today = issued_on or _today()
+    if today > _today():
+        raise ValidationError({"issued_on": _("The date cannot be in the future.")})
     old = move(rec, c.Status.ISSUED, c.TRANSITIONS)
     rec.issued_on, rec.issued_by, rec.letter_language, rec.status_changed_on = today, actor, language, today
     if not rec.due_set_by_hand:
@@ -131,12 +140,17 @@ def issue_recommendation(
         updated_by=actor,
     )
     rule = URGENT_RESPONSE_RULE if rec.kind == c.Kind.URGENT else RESPONSE_RULE
-    deadlines.start_deadline(actor, rec, rule, responsible=rec.responsible)
+    start = timezone.make_aware(datetime.combine(today, time(9))) if issued_on else None
+    deadlines.start_deadline(actor, rec, rule, responsible=rec.responsible, start=start)
     audit.record(
         "recommendations.recommendation.issued",
         actor=actor,
         obj=rec,
-        changes={"status": [old, rec.status], "due_date": rec.due_date.isoformat() if rec.due_date else None},
+        changes={
+            "status": [old, rec.status],
+            "issued_on": today.isoformat(),
+            "due_date": rec.due_date.isoformat() if rec.due_date else None,
+        },
     )
     if rec.responsible_id and rec.responsible_id != getattr(actor, "pk", None):
         notifications.notify(
