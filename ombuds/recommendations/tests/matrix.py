@@ -31,7 +31,40 @@ def detail_url(in_scope):
     return lambda user: reverse("recommendations:detail", args=[_rec(user, in_scope).public_id])
 
 
+def authority_url(in_scope):
+    """The Ministry of Justice's list, with one recommendation in or out of the user's scope: the
+    page itself is open to the register's users either way (it lists only what they may see)."""
+
+    def url(user):
+        _rec(user, in_scope)
+        return reverse("recommendations:authority", args=["moj"])
+
+    return url
+
+
+def _register_url(name, *args):
+    def url(user):
+        _rec(user, True)
+        return reverse(name, args=args)
+
+    return url
+
+
 ROWS = [
+    Row("recommendations:list", *_statuses(403, s200=MANAGERS), url=_register_url("recommendations:list")),
+    Row(
+        "recommendations:export",
+        *_statuses(403, s200=MANAGERS),
+        url=_register_url("recommendations:export", "csv"),
+    ),
+    Row("recommendations:authority", *_statuses(403, s200=MANAGERS), url=authority_url(True)),
+    Row(
+        "recommendations:authority",
+        *_statuses(403, s200=MANAGERS),
+        url=authority_url(False),
+        scope="out",
+        note="a list, not a record: out of scope the page answers 200 without the recommendation",
+    ),
     Row("recommendations:detail", *_statuses(403, s200=MANAGERS), url=detail_url(True)),
     Row(
         "recommendations:detail",
