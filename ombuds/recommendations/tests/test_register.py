@@ -163,7 +163,8 @@ def test_npm_member_sees_a_regional_visit_only_on_its_team(persona, staff_client
     client = staff_client(member)
     assert _shown(client) == {_id(on_team)}
     html = _page(client)
-    assert "Yer Quba" in html  # the source column: the visit's place and date
+    # The source column: the place (in English) and the day the team arrived.
+    assert f"Shuvalan pre-trial isolator · {timezone.localdate(team_visit.arrival_at):%Y-%m-%d}" in html
     # The export and the authority's list keep to the same scope.
     assert regional.number not in str(_export(client, "csv"))
     page = client.get(reverse("recommendations:authority", args=["moj"])).content.decode()
