@@ -367,6 +367,9 @@ REST_FRAMEWORK = {
 # A repeat of a POST with the same Idempotency-Key (API) or one-time form token (pages) gets the
 # first answer for this long; `purge_idempotency_keys` (hourly) deletes older keys.
 OMBUDS_IDEMPOTENCY_HOURS = env_int("OMBUDS_IDEMPOTENCY_HOURS", 24)
+# The responsible staff member is reminded of a recommendation not yet implemented this many days
+# before its due date, and once after it passes (`recommendations_reminders`, daily).
+OMBUDS_RECOMMENDATION_REMINDER_DAYS = env_int("OMBUDS_RECOMMENDATION_REMINDER_DAYS", 14)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ombuds API",
     "DESCRIPTION": "Applications, monitoring visits, recommendations and outreach of an ombudsman institution.",

@@ -19,7 +19,14 @@ from ombuds.core.models import AuditCheckpoint, AuditEvent, Deadline, JobRun, No
 from tests.reference import load_reference_data
 
 CONCURRENT = connection.vendor == "postgresql"
-COMMANDS = ["mark_overdue_deadlines", "mark_overdue_info_requests", "outreach_reminders", "audit_sign_head"]
+COMMANDS = [
+    "mark_overdue_deadlines",
+    "mark_overdue_info_requests",
+    "outreach_reminders",
+    "recommendations_no_response",
+    "recommendations_reminders",
+    "audit_sign_head",
+]
 
 
 def _run(name: str, outputs: list, barrier: threading.Barrier | None) -> None:
@@ -61,8 +68,31 @@ def reference_data(request):
     load_reference_data()
 
 
+def _recommendations(responsible) -> None:
+    """Two issued recommendations whose response term will have run out, one of them due in five
+    days, and an accepted one whose due date passed ten days ago."""
+    from ombuds.recommendations import services
+    from ombuds.recommendations.testing import make_recommendation
+
+    today = timezone.localdate()
+    by_hand = {"due_reason": "Agreed with the ministry."}
+    services.issue_recommendation(None, make_recommendation(None, responsible=responsible))
+    services.issue_recommendation(
+        None, make_recommendation(None, responsible=responsible), due_date=today + timedelta(days=5), **by_hand
+    )
+    done = services.issue_recommendation(
+        None,
+        make_recommendation(None, responsible=responsible),
+        issued_on=today - timedelta(days=300),
+        due_date=today - timedelta(days=10),
+        **by_hand,
+    )
+    services.record_response(None, done, stance="accepts", received_on=today - timedelta(days=290), text="Qəbul.")
+
+
 def _work_for_every_job(persona):
-    """An overdue deadline and information request, an event in two days, an unsigned audit head."""
+    """An overdue deadline and information request, an event in two days, recommendations whose
+    response term ran out or that are due soon or overdue, an unsigned audit head."""
     from datetime import date
 
     from ombuds.accounts.models import OrgUnit
@@ -81,6 +111,7 @@ def _work_for_every_job(persona):
     app = make_application(head)
     complaints.send_info_request(None, app, addressee=authority("mia"), basis="general", questions="Why?")
     deadlines.start_deadline(head, app, "acknowledgement", responsible=head)
+    _recommendations(head)
     past = timezone.now() - timedelta(days=60)
     Deadline.objects.update(due_at=past)
     InfoRequest.objects.update(due_at=past)
@@ -136,6 +167,16 @@ def test_each_periodic_job_started_on_two_machines_at_once_runs_once(
         },
         "mark_overdue_info_requests": {"audit complaints.inforequest.overdue": 1},
         "outreach_reminders": {"note outreach.event.soon": 1, "e-mail jobs": 1},
+        "recommendations_no_response": {
+            "audit recommendations.recommendation.status_changed": 2,
+            "note recommendations.recommendation.no_response": 2,
+            "e-mail jobs": 2,
+        },
+        "recommendations_reminders": {
+            "note recommendations.recommendation.due_soon": 1,
+            "note recommendations.recommendation.overdue": 1,
+            "e-mail jobs": 2,
+        },
         "audit_sign_head": {"signed heads": 1},
     }
     assert responsible >= 1

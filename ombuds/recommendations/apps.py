@@ -9,6 +9,7 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self) -> None:
         from ombuds.core.notifications import register_kind
+        from ombuds.recommendations import importer  # noqa: F401 - registers the import of past recommendations
 
         register_kind("recommendations.recommendation.issued", _("Recommendation %(number)s was issued."))
         register_kind(

@@ -13,6 +13,7 @@ from ombuds.recommendations.services.followup import (
     record_follow_up_check,
     send_reminders,
 )
+from ombuds.recommendations.services.imports import import_recommendation_rows
 from ombuds.recommendations.services.lifecycle import (
     issue_recommendation,
     issue_visit_recommendations,
@@ -25,6 +26,7 @@ from ombuds.recommendations.services.lifecycle import (
 
 __all__ = [
     "draft_recommendation",
+    "import_recommendation_rows",
     "issue_recommendation",
     "issue_visit_recommendations",
     "mark_no_longer_relevant",

@@ -74,9 +74,10 @@ def _change(
     return change
 
 
-def implementation_due(issued_on: date, cal: WorkingCalendar | None = None) -> date:
-    """The due date from the legal clock's implementation rule (configurable, a design default)."""
-    rule = DeadlineRule.objects.get(code=IMPLEMENTATION_RULE)
+def implementation_due(issued_on: date, cal: WorkingCalendar | None = None, rule: DeadlineRule | None = None) -> date:
+    """The due date from the legal clock's implementation rule (configurable, a design default).
+    An import passes the rule and the calendar it loaded once, instead of reading them per row."""
+    rule = rule or DeadlineRule.objects.get(code=IMPLEMENTATION_RULE)
     start = timezone.make_aware(datetime.combine(issued_on, time(9)))
     due = due_after(start, rule.term, rule.unit, roll=rule.roll_to_working_day, cal=cal or WorkingCalendar.load())
     return timezone.localtime(due).date()

@@ -4,6 +4,8 @@ from django.urls import reverse
 
 from ombuds.core.testing import ANONYMOUS, Row
 
+# Who may import past recommendations (recommendations.import_recommendations).
+IMPORTERS = ["commissioner", "department_head"]
 MANAGERS = ["commissioner", "department_head", "complaints_officer", "regional_officer", "npm_member", "npm_medical"]
 
 
@@ -25,6 +27,26 @@ def _rec(user, in_scope: bool):
     visit, finding = visit_with_finding(None, place=place, unit=OrgUnit.objects.get(code="rc_north"))
     responsible = user if in_scope and user is not None else None
     return make_recommendation(None, visit=visit, findings=[finding], responsible=responsible)
+
+
+def _import_url(name: str):
+    """A page of an import of past recommendations (created as the system)."""
+
+    def build(_user):
+        import uuid
+
+        from ombuds.core.models import Import
+
+        imp = Import.objects.create(
+            kind="recommendations",
+            file_name="x.csv",
+            stored_name="imports/x.csv",
+            sha256=uuid.uuid4().hex * 2,
+            language="en",
+        )
+        return reverse(name, args=[imp.public_id])
+
+    return build
 
 
 def detail_url(in_scope):
@@ -71,5 +93,23 @@ ROWS = [
         *_statuses(403, s200=["commissioner"], s404=MANAGERS[1:]),
         url=detail_url(False),
         scope="out",
+    ),
+    Row(
+        "core:import_new",
+        *_statuses(403, s200=IMPORTERS),
+        url=lambda _user: reverse("core:import_new", args=["recommendations"]),
+    ),
+    Row(
+        "core:import_detail",
+        *_statuses(404, s200=IMPORTERS),
+        url=_import_url("core:import_detail"),
+        note="an import of recommendations is seen by those who may import them",
+    ),
+    Row(
+        "core:import_problems",
+        *_statuses(404, s200=IMPORTERS),
+        url=_import_url("core:import_problems"),
+        scope="out",
+        note="the rejected rows of an import of recommendations: not for those who may import other kinds",
     ),
 ]

@@ -5,13 +5,14 @@ the recommendation, so that only the permission decides."""
 from django.utils import timezone
 
 from ombuds.core.testing import ServiceRow
-from ombuds.recommendations.services import drafting, followup, lifecycle
+from ombuds.recommendations.services import drafting, followup, imports, lifecycle
 
 MANAGERS = frozenset(
     {"commissioner", "department_head", "complaints_officer", "regional_officer", "npm_member", "npm_medical"}
 )
 ISSUERS = frozenset({"commissioner", "department_head"})
 PUBLISHERS = frozenset({"commissioner"})
+IMPORTERS = frozenset({"commissioner", "department_head"})
 
 
 def _visit(actor):
@@ -60,6 +61,45 @@ def _follow_up(actor):
     return followup.record_follow_up_check(actor, visit, rec, "implemented")
 
 
+def _import_row(actor):
+    """One checked row of past recommendations, as recommendations/importer.py hands it over."""
+    from datetime import date
+
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.core.models import Authority
+
+    issued_on = date(2023, 5, 5)
+    row = {
+        "number": "2023/0041",
+        "year": 2023,
+        "sequence": 41,
+        "source": "annual_report",
+        "report_title": "İllik məruzə 2022",
+        "addressee": Authority.objects.get(code="moj"),
+        "places": [],
+        "place_type": "",
+        "area": "",
+        "right": None,
+        "kind": "thematic",
+        "priority": "medium",
+        "text_az": "Təcridxanalarda həkim ştatları doldurulsun.",
+        "text_en": "",
+        "text_ru": "",
+        "issued_on": issued_on,
+        "due_date": date(2023, 11, 6),
+        "due_set_by_hand": False,
+        "repeats": None,
+        "unit": OrgUnit.objects.get(code="office"),
+        "region_id": None,
+        "status": "issued",
+        "status_changed_on": issued_on,
+        "response": None,
+        "note": "",
+        "lines": [("draft", "issued", issued_on, "staff_decision", False)],
+    }
+    return imports.import_recommendation_rows(actor, [row], known={})
+
+
 ROWS = [
     ServiceRow(drafting.next_number, call=None, note="draws a number inside the drafting service's transaction"),
     ServiceRow(drafting.smart_warnings, call=None, note="reads a draft; changes nothing"),
@@ -105,6 +145,7 @@ ROWS = [
         MANAGERS,
         lambda a: followup.record_escalation(a, _issued(a), "meeting", taken_on=timezone.localdate()),
     ),
+    ServiceRow(imports.import_recommendation_rows, IMPORTERS, _import_row),
     ServiceRow(followup.mark_no_response, call=None, note="periodic job run as the system"),
     ServiceRow(followup.send_reminders, call=None, note="periodic job run as the system"),
 ]
