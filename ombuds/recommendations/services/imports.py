@@ -148,6 +148,7 @@ def import_recommendation_rows(actor, rows: list[dict], *, known: dict[str, int 
 def _start_response_clocks(actor, recs: list[Recommendation]) -> None:
     cal = None
     for rec in recs:
+        assert rec.issued_on is not None  # every imported row is issued
         cal = cal or WorkingCalendar.load()
         rule = URGENT_RESPONSE_RULE if rec.kind == c.Kind.URGENT else RESPONSE_RULE
         start = timezone.make_aware(datetime.combine(rec.issued_on, time(9)))
