@@ -88,6 +88,7 @@ class FilterForm(forms.Form):
     source = _prebuilt(_("Source"), [("", "—"), *c.Source.choices])
     kind = _prebuilt(_("Kind"), [("", "—"), *c.Kind.choices])
     published = _prebuilt(_("Published"), YES_NO)
+    mine = forms.BooleanField(label=_("Mine only (I am responsible)"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     repeated = forms.BooleanField(label=_("Repeated only"), required=False)
     sort = _prebuilt(
@@ -196,6 +197,8 @@ def filtered(user, params, lists: RegisterLists | None = None):
         qs = qs.filter(is_published=True).exclude(status=c.Status.DRAFT)
     elif data.get("published") == "no":
         qs = qs.filter(is_published=False)
+    if data.get("mine"):
+        qs = qs.filter(responsible=user)
     if data.get("overdue"):
         qs = qs.filter(overdue_q())
     if data.get("repeated"):

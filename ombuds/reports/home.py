@@ -24,6 +24,8 @@ from ombuds.monitoring.choices import VisitStatus
 from ombuds.monitoring.models import Visit
 from ombuds.outreach.choices import EventStatus
 from ombuds.outreach.models import Event
+from ombuds.recommendations import listing as recommendations
+from ombuds.recommendations.permissions import MANAGE as MANAGE_RECOMMENDATIONS
 
 SHORT_LIST = 10
 VISITS_OVER = (VisitStatus.CLOSED, VisitStatus.CANCELLED)
@@ -103,6 +105,30 @@ def _events(user) -> dict | None:
     }
 
 
+def _recommendations(user) -> dict | None:
+    """The recommendations the user is responsible for that are overdue or await the authority's
+    response: the register's own filters, so each count is the list its link opens."""
+    if not user.has_perm(MANAGE_RECOMMENDATIONS):
+        return None
+    lists = recommendations.register_lists()
+    overdue = {"mine": "on", "overdue": "on", "sort": "due"}
+    awaiting = {"mine": "on", "status": "issued", "sort": "due"}
+    register = reverse("recommendations:list")
+
+    def listed(params):
+        return reporting(recommendations.filtered(user, params, lists)[0])
+
+    late = recommendations.keyset(overdue).order(recommendations.for_rows(listed(overdue)))
+    return {
+        "overdue": recommendations.present(list(late[:SHORT_LIST]), lists),
+        "overdue_count": listed(overdue).count(),
+        "overdue_url": f"{register}?{urlencode(overdue)}",
+        "awaiting_count": listed(awaiting).count(),
+        "awaiting_url": f"{register}?{urlencode(awaiting)}",
+        "badges": lists.badges,
+    }
+
+
 def panels(user) -> dict:
     """Context for the home page's work panels (core.views.home loads this through a setting)."""
     return {
@@ -110,5 +136,6 @@ def panels(user) -> dict:
         "applications": _applications(user),
         "visits": _visits(user),
         "events": _events(user),
+        "recommendations": _recommendations(user),
         "statistics_url": reverse("reports:statistics") if user.has_perm("accounts.view_aggregates") else None,
     }

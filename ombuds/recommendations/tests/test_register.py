@@ -314,3 +314,61 @@ def test_authority_list_counts_by_status_and_puts_overdue_first(boss, staff_clie
         client.get(url)
     assert len(more.captured_queries) == len(few.captured_queries)
     assert client.get(reverse("recommendations:authority", args=["no-such-body"])).status_code == 404
+
+
+def _testid_link(html: str, testid: str) -> str:
+    found = re.search(rf'href="([^"]+)" data-testid="{testid}"', html)
+    assert found, testid
+    return found.group(1).replace("&amp;", "&")
+
+
+def test_home_panel_lists_my_overdue_and_awaiting_and_agrees_with_the_register(persona, staff_client):
+    head = persona("department_head")
+    late = services.issue_recommendation(head, _report(head), issued_on=LONG_AGO)
+    waiting = services.issue_recommendation(head, _report(head))
+    services.issue_recommendation(head, _report(head, responsible=persona("complaints_officer")), issued_on=LONG_AGO)
+    _report(head)  # a draft awaits nothing
+    client = staff_client(head)
+    home = client.get(reverse("core:home")).content.decode()
+    assert 'data-testid="home-recommendations-overdue"' in home
+    rows = home[home.index('data-testid="home-recommendation-rows"') :]
+    assert LINK.findall(rows[: rows.index("</table>")]) == [_id(late)]
+    assert re.search(r'data-testid="home-recommendations-overdue">[^<]*<strong>1</strong>', home)
+    assert re.search(r'data-testid="home-recommendations-awaiting">[^<]*<strong>2</strong>', home)
+    overdue = client.get(_testid_link(home, "home-recommendations-overdue")).content.decode()
+    assert _ids(overdue) == {_id(late)}
+    awaiting = client.get(_testid_link(home, "home-recommendations-awaiting")).content.decode()
+    assert _ids(awaiting) == {_id(late), _id(waiting)}  # issued, not answered: overdue or not
+    # Roles without recommendations work see no panel.
+    assert "home-recommendations" not in staff_client(persona("analyst")).get(reverse("core:home")).content.decode()
+
+
+def test_home_panel_costs_the_same_queries_for_more_recommendations(persona, staff_client):
+    head = persona("department_head")
+    services.issue_recommendation(head, _report(head), issued_on=LONG_AGO)
+    client = staff_client(head)
+    client.get(reverse("core:home"))  # warm
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("core:home")).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = queries()
+    for _ in range(4):
+        services.issue_recommendation(head, _report(head), issued_on=LONG_AGO)
+    assert queries() == few
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the full-text index is PostgreSQL's")
+def test_search_by_words_is_served_by_the_full_text_index(boss):
+    from ombuds.recommendations.listing import filtered
+
+    _report(boss)
+    qs = filtered(boss, {"q": "hot water"})[0].only("pk")
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: make the planner show its choice
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "recommendations_text_fts" in plan, plan
