@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ombuds.core.routers import reporting
@@ -40,22 +41,22 @@ def rows(qs) -> Iterator[list]:
         *listing.LIST_FIELDS, "kind", "priority", "place_type", "area", "right_id", "issued_on"
     )
     labels = lists.labels
-    present = listing.presenter(lists)
+    today = timezone.localdate()
     yes, no = _("yes"), _("no")
     for rec in qs.iterator(chunk_size=2000):
-        row = present(rec)
+        name, _code = lists.authorities.get(rec.addressee_id, ("", ""))
         yield [
             rec.number,
-            row["addressee"],
-            row["source"],
+            name,
+            listing.source_label(rec, labels["source"]),
             labels["kind"].get(rec.kind, rec.kind),
             labels["priority"].get(rec.priority, rec.priority),
             labels["place_type"].get(rec.place_type, rec.place_type),
             labels["area"].get(rec.area, rec.area),
             lists.rights.get(rec.right_id, ""),  # type: ignore[arg-type]
-            row["status"],
-            yes if row["overdue"] else no,
-            yes if row["repeat"] else no,
+            labels["status"].get(rec.status, rec.status),
+            yes if listing.is_overdue(rec, today) else no,
+            yes if listing.is_repeat(rec) else no,
             rec.issued_on,
             rec.due_date,
             yes if rec.is_published else no,

@@ -7,6 +7,7 @@ import dataclasses
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 from django import forms
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
@@ -258,6 +259,16 @@ def source_label(rec: Recommendation, labels: dict[str, str]) -> str:
     return rec.report_title or labels.get(rec.source, rec.source)
 
 
+def is_overdue(rec: Recommendation, today: date) -> bool:
+    """The row's side of `overdue_q` (Recommendation.is_overdue without asking the date each time)."""
+    return bool(rec.due_date and rec.due_date < today and rec.status not in c.CLOSED and rec.status != c.Status.DRAFT)
+
+
+def is_repeat(rec: Recommendation) -> bool:
+    """It repeats another, or another repeats it (`was_repeated` comes from `for_rows`)."""
+    return bool(rec.repeats_id) or rec.was_repeated  # type: ignore[attr-defined]
+
+
 def presenter(lists: RegisterLists):
     """A function turning a recommendation into the dict a row shows: links and labels made
     once here (no reverse() or gettext per row, the addressee's name from the cached lists)."""
@@ -269,9 +280,6 @@ def presenter(lists: RegisterLists):
 
     def row(rec: Recommendation) -> dict:
         name, code = lists.authorities.get(rec.addressee_id, ("", ""))
-        overdue = bool(
-            rec.due_date and rec.due_date < today and rec.status not in c.CLOSED and rec.status != c.Status.DRAFT
-        )
         return {
             "url": f"{detail[0]}{rec.public_id}{detail[1]}",
             "number": rec.number,
@@ -280,8 +288,8 @@ def presenter(lists: RegisterLists):
             "text": Truncator(rec.text).chars(TEXT_CHARS),
             "source": source_label(rec, labels["source"]),
             "status": labels["status"].get(rec.status, rec.status),
-            "overdue": overdue,
-            "repeat": bool(rec.repeats_id) or rec.was_repeated,  # type: ignore[attr-defined]
+            "overdue": is_overdue(rec, today),
+            "repeat": is_repeat(rec),
             "published": rec.is_published,
             "due": rec.due_date.isoformat() if rec.due_date else "",
         }

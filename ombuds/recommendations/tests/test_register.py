@@ -278,6 +278,21 @@ def test_export_is_filtered_formula_safe_and_audited(boss, staff_client, fmt):
     assert client.get(reverse("recommendations:export", args=["pdf"])).status_code == 404
 
 
+def test_export_columns_say_overdue_repeat_source_and_full_text(boss, staff_client):
+    client = staff_client(boss)
+    long_text = "Provide hot water in every cell block of the prison, day and night. " * 5
+    late = services.issue_recommendation(boss, _report(boss, text_en=long_text), issued_on=LONG_AGO)
+    services.record_outcome(boss, late, "not_implemented", evidence="staff_decision")
+    services.repeat_recommendation(boss, late)
+    header, *rows = _export(client, "csv", overdue="on")
+    assert len(rows) == 1
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["Number"] == late.number and row["Addressee"] == str(Authority.objects.get(code="moj").name_en)
+    assert row["Source"] == "Thematic report on pre-trial detention"
+    assert row["Status"] == "Not implemented" and row["Overdue"] == "yes" and row["Repeat"] == "yes"
+    assert row["Due date"] == late.due_date.isoformat() and row["Text"] == long_text.strip()
+
+
 def test_export_query_count_does_not_grow_with_rows(boss, staff_client):
     client = staff_client(boss)
     _report(boss)
