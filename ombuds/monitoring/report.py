@@ -73,18 +73,49 @@ def find_sealed_names(visit: Visit, texts: list[tuple[str, str, str]]) -> None:
             raise GuardFailure(where=where, field=field)
 
 
-def check_publication(visit: Visit) -> None:
+# A recommendation found no longer relevant is left out of the report (the recommendations app's
+# status code; monitoring reads the recommendations only through the reverse relation).
+_NOT_REPORTED = "no_longer_relevant"
+
+
+def _recommendations(visit: Visit) -> list:
+    """The recommendations drawn from the visit, as the report lists them."""
+    return list(visit.recommendations.exclude(status=_NOT_REPORTED).select_related("addressee").order_by("sequence"))
+
+
+def check_publication(visit: Visit, recommendations: list | None = None) -> None:
     findings = list(visit.findings.all())
     texts = [(_("immediate observations"), "immediate_observations", visit.immediate_observations)]
     texts += [(f"{finding.get_area_display()} #{n}", "text", finding.text) for n, finding in enumerate(findings, 1)]
     texts += [
         (f"{finding.get_area_display()} #{n}", "subtopic", finding.subtopic) for n, finding in enumerate(findings, 1)
     ]
+    recommendations = _recommendations(visit) if recommendations is None else recommendations
+    texts += [
+        (_("recommendation %(number)s") % {"number": rec.number}, f"text_{language}", getattr(rec, f"text_{language}"))
+        for rec in recommendations
+        for language in ("az", "en", "ru")
+    ]
     find_sealed_names(visit, texts)
 
 
+def _recommendation_lines(recommendations: list, language: str) -> list[str]:
+    """Each recommendation in the report's language (its Azerbaijani text when not translated),
+    with its addressee and due date."""
+    lines = []
+    for rec in recommendations:
+        text = getattr(rec, f"text_{language}", "") or rec.text_az
+        due = date_format(rec.due_date, "DATE_FORMAT") if rec.due_date else _("set when issued")
+        lines.append(
+            _("%(number)s. %(text)s Addressee: %(addressee)s. Due date: %(due)s.")
+            % {"number": rec.number, "text": text, "addressee": rec.addressee, "due": due}
+        )
+    return lines
+
+
 def build(visit: Visit, language: str) -> Letter:
-    check_publication(visit)
+    recommendations = _recommendations(visit)
+    check_publication(visit, recommendations)
     with translation.override(language):
         place = visit.place
         paragraphs = [
@@ -118,6 +149,9 @@ def build(visit: Visit, language: str) -> Letter:
                 paragraphs += [f"— {f.text} ({f.get_severity_display()})" for f in findings]
         if visit.immediate_observations:
             paragraphs += [_("Immediate observations to the management:"), visit.immediate_observations]
+        if recommendations:
+            paragraphs.append(_("Recommendations").upper())
+            paragraphs += _recommendation_lines(recommendations, language)
         return Letter(
             language=language,
             reference=str(visit.public_id)[:8].upper(),

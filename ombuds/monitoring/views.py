@@ -168,7 +168,8 @@ def _visit_page(request, visit: Visit, bound: dict | None = None):
             "warnings": services.team_warnings(visit),
             "allegations": Allegation.objects.visible_to(request.user).filter(visit=visit).select_related("interview"),
             "reprisals": _with_step_forms(ReprisalCase.objects.visible_to(request.user).filter(visit=visit)),
-            # The dossier: what earlier visits to this place found (recommendations will join it).
+            # The dossier: what earlier visits to this place found (the place's open recommendations are
+            # drawn beside it by the recommendations app's template tags).
             "dossier": Finding.objects.filter(
                 visit__in=Visit.objects.visible_to(request.user)
                 .filter(place=visit.place, planned_date__lt=visit.planned_date)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ombuds.recommendations import views, views_register
+from ombuds.recommendations import views, views_register, views_visits
 
 app_name = "recommendations"
 urlpatterns = [
@@ -8,4 +8,7 @@ urlpatterns = [
     path("export.<slug:fmt>", views_register.export, name="export"),
     path("authorities/<slug:code>/", views_register.authority, name="authority"),
     path("<uuid:public_id>/", views.recommendation_detail, name="detail"),
+    path("visits/<uuid:public_id>/draft/", views_visits.visit_draft, name="visit_draft"),
+    path("visits/<uuid:public_id>/issue/", views_visits.visit_issue, name="visit_issue"),
+    path("visits/<uuid:public_id>/checks/", views_visits.visit_checks, name="visit_checks"),
 ]

@@ -72,6 +72,32 @@ def _register_url(name, *args):
     return url
 
 
+def _visit(user, in_scope: bool):
+    """A visit whose team has been on site, with a finding. In scope: the user is on its team. Out of
+    scope: a visit of the North regional centre to a place in Guba, by someone else's team."""
+    from ombuds.accounts.models import OrgUnit
+    from ombuds.monitoring import services
+    from ombuds.monitoring.testing import make_place
+    from ombuds.recommendations.testing import visit_with_finding
+
+    if in_scope:
+        visit, _finding = visit_with_finding(None, announced=True)
+        if user is not None:
+            services.add_team_member(None, visit, user, "member")
+        return visit
+    place = make_place(None, district="guba", name_az="Yer Quba")
+    visit, _finding = visit_with_finding(None, place=place, unit=OrgUnit.objects.get(code="rc_north"), announced=True)
+    return visit
+
+
+def visit_url(name, in_scope):
+    return lambda user: reverse(f"recommendations:{name}", args=[_visit(user, in_scope).public_id])
+
+
+ISSUERS = ["commissioner", "department_head"]
+NO_CASES = ["awareness_staff", "analyst", "auditor", "sysadmin"]
+NO_VISITS = [*NO_CASES, "complaints_officer", "intake_operator"]  # no visit of theirs in scope: 403
+
 ROWS = [
     Row("recommendations:list", *_statuses(403, s200=MANAGERS), url=_register_url("recommendations:list")),
     Row(
@@ -111,5 +137,47 @@ ROWS = [
         url=_import_url("core:import_problems"),
         scope="out",
         note="the rejected rows of an import of recommendations: not for those who may import other kinds",
+    ),
+    # An empty form: those who may draft get it back with its errors (400); the visit's funnel
+    # comes first (403 for the section, 404 out of scope), then the permission (403).
+    Row(
+        "recommendations:visit_draft",
+        *_statuses(403, s400=MANAGERS),
+        method="post",
+        url=visit_url("visit_draft", True),
+    ),
+    Row(
+        "recommendations:visit_draft",
+        *_statuses(404, s403=NO_VISITS, s400=["commissioner"]),
+        method="post",
+        scope="out",
+        url=visit_url("visit_draft", False),
+    ),
+    Row(
+        "recommendations:visit_checks",
+        *_statuses(403, s400=MANAGERS),
+        method="post",
+        url=visit_url("visit_checks", True),
+    ),
+    Row(
+        "recommendations:visit_checks",
+        *_statuses(404, s403=NO_VISITS, s400=["commissioner"]),
+        method="post",
+        scope="out",
+        url=visit_url("visit_checks", False),
+    ),
+    # The report is not final: the issuers are sent back to the visit with the reason (302).
+    Row(
+        "recommendations:visit_issue",
+        *_statuses(403, s302=ISSUERS),
+        method="post",
+        url=visit_url("visit_issue", True),
+    ),
+    Row(
+        "recommendations:visit_issue",
+        *_statuses(404, s403=NO_VISITS, s302=["commissioner"]),
+        method="post",
+        scope="out",
+        url=visit_url("visit_issue", False),
     ),
 ]
