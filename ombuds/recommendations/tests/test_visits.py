@@ -10,9 +10,11 @@ import subprocess
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from ombuds.accounts.testing import make_user
 from ombuds.core.models import Authority
@@ -35,6 +37,19 @@ def member(persona):
 def lead():
     """The NPM lead: the head of the National Preventive Group, who approves and issues."""
     return make_user(roles=["department_head"], unit="npg")
+
+
+@pytest.fixture
+def signed_in(staff_client):
+    """`signed_in(user)`: a client of `user` reading the pages in English (or `language`)."""
+
+    def login(user, language="en"):
+        client = staff_client(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        return client
+
+    yield login
+    translation.deactivate()  # the requests activated the language in this thread: not for the next test
 
 
 @pytest.fixture
@@ -74,10 +89,10 @@ def page(client, visit):
     return client.get(reverse("monitoring:visit_detail", args=[visit.public_id]))
 
 
-def test_a_team_member_drafts_from_several_findings_and_sees_the_warnings(member, place, staff_client):
+def test_a_team_member_drafts_from_several_findings_and_sees_the_warnings(member, place, signed_in):
     visit, shower = visit_with_finding(member, place=place)
     exams = add_finding(member, visit)
-    client = staff_client(member)
+    client = signed_in(member)
     body = page(client, visit).content.decode()
     assert 'data-testid="draft-recommendation"' in body
     assert f'<option value="{place.authority_id}" selected>' in body  # the place's supervising authority
@@ -103,23 +118,25 @@ def test_a_team_member_drafts_from_several_findings_and_sees_the_warnings(member
     assert "The English or Russian text is missing" in body
     section = body[body.index('data-testid="visit-recommendations"') :]
     assert reverse("recommendations:detail", args=[rec.public_id]) in section
-    # The text in the current language (Azerbaijani here).
-    assert rec.number in section and "Qəbul müayinəsini həkim aparsın" in section
+    assert rec.number in section and "Let a physician examine every new arrival" in section
     assert "Admission exams are done by a paramedic alone." in section  # the linked finding
     assert "Recommendations to the authorities will be issued from these findings" not in body
+    # The text in the reader's language: Azerbaijani for an Azerbaijani page.
+    body = page(signed_in(member, "az"), visit).content.decode()
+    assert "Qəbul müayinəsini həkim aparsın" in body and "Let a physician examine" not in body
 
 
-def test_the_area_follows_the_findings_when_left_empty(member, place, staff_client):
+def test_the_area_follows_the_findings_when_left_empty(member, place, signed_in):
     visit, _shower = visit_with_finding(member, place=place)
     exams = add_finding(member, visit)
-    staff_client(member).post(reverse("recommendations:visit_draft", args=[visit.public_id]), draft_data([exams]))
+    signed_in(member).post(reverse("recommendations:visit_draft", args=[visit.public_id]), draft_data([exams]))
     assert Recommendation.objects.get(visit=visit).area == "health_care"
 
 
-def test_a_refused_draft_is_drawn_again_with_the_input_and_nothing_saved(member, place, staff_client):
+def test_a_refused_draft_is_drawn_again_with_the_input_and_nothing_saved(member, place, signed_in):
     visit, finding = visit_with_finding(member, place=place)
     other_visit, foreign = visit_with_finding(member, place=place)
-    client = staff_client(member)
+    client = signed_in(member)
     url = reverse("recommendations:visit_draft", args=[visit.public_id])
 
     response = client.post(url, draft_data([finding], **{"rec-text_az": "  ", "rec-text_en": "Kept English text."}))
@@ -132,15 +149,15 @@ def test_a_refused_draft_is_drawn_again_with_the_input_and_nothing_saved(member,
     assert not Recommendation.objects.exists()
 
 
-def test_no_drafting_before_the_team_arrives(member, place, staff_client):
+def test_no_drafting_before_the_team_arrives(member, place, signed_in):
     visit = make_visit(member, place=place)
-    client = staff_client(member)
+    client = signed_in(member)
     assert 'data-testid="draft-recommendation"' not in page(client, visit).content.decode()
     response = client.post(reverse("recommendations:visit_draft", args=[visit.public_id]), {})
     assert response.status_code == 302 and not Recommendation.objects.exists()
 
 
-def test_the_npm_lead_issues_the_drafts_once_the_report_is_final(member, lead, place, staff_client):
+def test_the_npm_lead_issues_the_drafts_once_the_report_is_final(member, lead, place, signed_in):
     visit, finding = visit_with_finding(member, place=place)
     first = make_recommendation(member, visit=visit, findings=[finding])
     second = make_recommendation(member, visit=visit, findings=[finding], text_az="İkinci tövsiyə mətni.")
@@ -148,17 +165,17 @@ def test_the_npm_lead_issues_the_drafts_once_the_report_is_final(member, lead, p
     monitoring.add_team_member(member, visit, lead, "member")
 
     # Before the report is final, nothing is offered and nothing is issued.
-    lead_client = staff_client(lead)
+    lead_client = signed_in(lead)
     assert 'data-testid="issue-recommendations"' not in page(lead_client, visit).content.decode()
     lead_client.post(url)
     assert set(Recommendation.objects.values_list("status", flat=True)) == {"draft"}
 
     visit = to_report_final(member, visit)
-    member_client = staff_client(member)
+    member_client = signed_in(member)
     assert 'data-testid="issue-recommendations"' not in page(member_client, visit).content.decode()
     assert member_client.post(url).status_code == 403  # a member drafts; the lead issues
 
-    lead_client = staff_client(lead)
+    lead_client = signed_in(lead)
     assert 'data-testid="issue-recommendations"' in page(lead_client, visit).content.decode()
     response = lead_client.post(url, follow=True)
     assert "2 recommendations issued." in response.content.decode()
@@ -184,12 +201,12 @@ def _report_text(content: bytes, fmt: str, tmp_path) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_the_visit_report_lists_the_recommendations(fmt, member, place, staff_client, tmp_path):
+def test_the_visit_report_lists_the_recommendations(fmt, member, place, signed_in, tmp_path):
     visit, finding = visit_with_finding(member, place=place)
     listed = make_recommendation(member, visit=visit, findings=[finding], text_ru="")
     dropped = make_recommendation(member, visit=visit, findings=[finding], text_az="Artıq aktual olmayan tövsiyə.")
     services.mark_no_longer_relevant(member, dropped, "The block was demolished.")
-    client = staff_client(member)
+    client = signed_in(member)
 
     def report(language):
         url = reverse("monitoring:visit_report", args=[visit.public_id, fmt]) + f"?lang={language}"
@@ -215,12 +232,12 @@ def _issued_earlier(actor, lead, place, **fields):
     )
 
 
-def test_the_place_and_its_next_visit_show_the_open_recommendations(member, lead, place, staff_client):
+def test_the_place_and_its_next_visit_show_the_open_recommendations(member, lead, place, signed_in):
     overdue = _issued_earlier(member, lead, place)
     closed = _issued_earlier(member, lead, place, text_az="Bağlanmış tövsiyənin mətni burada yazılıb.")
     services.mark_no_longer_relevant(lead, closed, "Closed.")
     next_visit = make_visit(member, place=place, planned_date=date(2026, 12, 1))
-    client = staff_client(member)
+    client = signed_in(member)
 
     for url in (next_visit.get_absolute_url(), reverse("monitoring:place_detail", args=[place.public_id])):
         body = client.get(url).content.decode()
@@ -229,11 +246,11 @@ def test_the_place_and_its_next_visit_show_the_open_recommendations(member, lead
         assert 'data-testid="overdue"' in body
 
 
-def test_a_follow_up_visit_checks_the_open_recommendations(member, lead, place, staff_client):
+def test_a_follow_up_visit_checks_the_open_recommendations(member, lead, place, signed_in):
     repaired = _issued_earlier(member, lead, place)
     exams = _issued_earlier(member, lead, place, text_az="Qəbul müayinəsini həkim aparsın, paramedik yox.")
     follow_up, _finding = visit_with_finding(member, place=place, visit_type="follow_up")
-    client = staff_client(member)
+    client = signed_in(member)
     body = page(client, follow_up).content.decode()
     assert 'data-testid="follow-up-checklist"' in body and repaired.number in body and exams.number in body
 
@@ -256,7 +273,7 @@ def test_a_follow_up_visit_checks_the_open_recommendations(member, lead, place, 
     assert 'data-testid="follow-up-checklist"' not in body  # both checked: nothing left to check
 
 
-def test_the_checklist_is_recorded_whole_or_not_at_all(member, lead, place, staff_client, monkeypatch):
+def test_the_checklist_is_recorded_whole_or_not_at_all(member, lead, place, signed_in, monkeypatch):
     first = _issued_earlier(member, lead, place)
     second = _issued_earlier(member, lead, place, text_az="Qəbul müayinəsini həkim aparsın, paramedik yox.")
     follow_up, _finding = visit_with_finding(member, place=place)
@@ -272,7 +289,7 @@ def test_the_checklist_is_recorded_whole_or_not_at_all(member, lead, place, staf
         f"chk-observed_{first.public_id.hex[:12]}": "implemented",
         f"chk-observed_{second.public_id.hex[:12]}": "partially_implemented",
     }
-    response = staff_client(member).post(reverse("recommendations:visit_checks", args=[follow_up.public_id]), form)
+    response = signed_in(member).post(reverse("recommendations:visit_checks", args=[follow_up.public_id]), form)
 
     assert response.status_code == 400
     assert "This recommendation is not open to follow-up." in response.content.decode()
@@ -281,15 +298,15 @@ def test_the_checklist_is_recorded_whole_or_not_at_all(member, lead, place, staf
     assert first.status == "issued"
 
 
-def test_an_empty_checklist_is_refused(member, lead, place, staff_client):
+def test_an_empty_checklist_is_refused(member, lead, place, signed_in):
     _issued_earlier(member, lead, place)
     follow_up, _finding = visit_with_finding(member, place=place)
-    response = staff_client(member).post(reverse("recommendations:visit_checks", args=[follow_up.public_id]), {})
+    response = signed_in(member).post(reverse("recommendations:visit_checks", args=[follow_up.public_id]), {})
     assert response.status_code == 400
     assert "Say what the team observed for at least one recommendation." in response.content.decode()
 
 
-def test_the_visit_page_reads_the_same_number_of_queries_for_more_recommendations(member, lead, place, staff_client):
+def test_the_visit_page_reads_the_same_number_of_queries_for_more_recommendations(member, lead, place, signed_in):
     def build(count):
         for n in range(count):
             _issued_earlier(member, lead, place, text_az=f"Açıq tövsiyə nömrə {n} üçün kifayət qədər uzun mətn.")
@@ -300,7 +317,7 @@ def test_the_visit_page_reads_the_same_number_of_queries_for_more_recommendation
         return visit
 
     small, large = build(1), build(4)
-    client = staff_client(member)
+    client = signed_in(member)
     page(client, small)  # warm caches (session, permissions)
     with CaptureQueriesContext(connection) as few:
         assert page(client, small).status_code == 200
@@ -310,15 +327,15 @@ def test_the_visit_page_reads_the_same_number_of_queries_for_more_recommendation
     assert large.recommendations.count() == 4
 
 
-def test_the_visit_and_place_pages_work_without_the_recommendations_register(member, place, persona, staff_client):
+def test_the_visit_and_place_pages_work_without_the_recommendations_register(member, place, persona, signed_in):
     visit, finding = visit_with_finding(member, place=place)
     make_recommendation(member, visit=visit, findings=[finding])
     operator = persona("intake_operator")
     monitoring.add_team_member(member, visit, operator, "interpreter")
-    response = page(staff_client(operator), visit)
+    response = page(signed_in(operator), visit)
     assert response.status_code == 200
     assert 'data-testid="visit-recommendations"' not in response.content.decode()
     analyst = persona("analyst")
-    response = staff_client(analyst).get(reverse("monitoring:place_detail", args=[place.public_id]))
+    response = signed_in(analyst).get(reverse("monitoring:place_detail", args=[place.public_id]))
     assert response.status_code == 200
     assert 'data-testid="place-open-recommendations"' not in response.content.decode()
