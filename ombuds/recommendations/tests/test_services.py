@@ -25,9 +25,16 @@ from ombuds.recommendations.testing import make_recommendation, visit_with_findi
 pytestmark = pytest.mark.django_db
 
 S = c.Status
-TODAY = timezone.localdate()
-# Issued long enough ago for the 30-day response term to have run out.
-EARLIER = TODAY - timedelta(days=40)
+
+
+def today():
+    """Read at each use: a module-level date goes stale when the run passes midnight in Baku."""
+    return timezone.localdate()
+
+
+def earlier():
+    """Issued long enough ago for the 30-day response term to have run out."""
+    return today() - timedelta(days=40)
 
 
 @pytest.fixture
@@ -51,9 +58,9 @@ STANCE_OF = {
 def move_to(lead, commissioner, rec: Recommendation, target: str) -> None:
     """Ask the service that leads to `target` (the only doorway for it) to move `rec`."""
     if target == S.ISSUED:
-        services.issue_recommendation(commissioner, rec, issued_on=EARLIER)
+        services.issue_recommendation(commissioner, rec, issued_on=earlier())
     elif target in STANCE_OF:
-        services.record_response(lead, rec, stance=STANCE_OF[target], received_on=TODAY, text="Cavab.")
+        services.record_response(lead, rec, stance=STANCE_OF[target], received_on=today(), text="Cavab.")
     elif target == S.NO_RESPONSE:
         services.mark_no_response()
     elif target in c.ASSESSED:
@@ -148,7 +155,7 @@ def test_not_implemented_may_rest_on_the_authoritys_word(lead, commissioner):
 def test_the_authoritys_claim_gives_reported_implemented_and_only_staff_verify_it(lead, commissioner):
     rec = reach(lead, commissioner, S.ISSUED)
     response = services.record_response(
-        lead, rec, stance=c.Stance.IMPLEMENTED, received_on=TODAY, text="Təmir başa çatıb.", reference="12/345"
+        lead, rec, stance=c.Stance.IMPLEMENTED, received_on=today(), text="Təmir başa çatıb.", reference="12/345"
     )
     rec.refresh_from_db()
     assert rec.status == S.REPORTED_IMPLEMENTED
@@ -159,7 +166,7 @@ def test_the_authoritys_claim_gives_reported_implemented_and_only_staff_verify_i
         recipient=lead, kind="recommendations.recommendation.reported_implemented"
     ).exists()
     # Saying it again changes nothing.
-    services.record_response(lead, rec, stance=c.Stance.IMPLEMENTED, received_on=TODAY, text="Bir daha: icra olunub.")
+    services.record_response(lead, rec, stance=c.Stance.IMPLEMENTED, received_on=today(), text="Bir daha: icra olunub.")
     rec.refresh_from_db()
     assert rec.status == S.REPORTED_IMPLEMENTED and rec.responses.count() == 2
     # A staff member checks the report: now it is implemented, resting on that check.
@@ -214,7 +221,7 @@ def test_issuing_starts_the_response_clock_and_a_response_stops_it(lead, commiss
     deadline = _response_deadline(rec)
     assert deadline.status == DeadlineStatus.RUNNING and deadline.responsible == lead
     assert (deadline.due_at - deadline.started_at).days == 30
-    services.record_response(lead, rec, stance=c.Stance.ACCEPTS, received_on=TODAY, text="Qəbul edilir.")
+    services.record_response(lead, rec, stance=c.Stance.ACCEPTS, received_on=today(), text="Qəbul edilir.")
     deadline.refresh_from_db()
     assert deadline.status == DeadlineStatus.MET and deadline.closed_at is not None
     assert services.mark_no_response() == 0
@@ -226,7 +233,7 @@ def test_no_response_when_the_clock_runs_out_and_a_late_response_still_counts(le
     waiting = make_recommendation(lead)
     services.issue_recommendation(commissioner, waiting)  # issued today: its term has not run out
     rec = make_recommendation(lead)
-    services.issue_recommendation(commissioner, rec, issued_on=EARLIER)
+    services.issue_recommendation(commissioner, rec, issued_on=earlier())
     assert _response_deadline(rec).due_at < timezone.now()
 
     assert services.mark_no_response() == 1
@@ -234,12 +241,12 @@ def test_no_response_when_the_clock_runs_out_and_a_late_response_still_counts(le
     waiting.refresh_from_db()
     assert (rec.status, waiting.status) == (S.NO_RESPONSE, S.ISSUED)
     change = rec.history.get(new_status=S.NO_RESPONSE)
-    assert change.evidence == c.Evidence.CLOCK and change.happened_on == TODAY
+    assert change.evidence == c.Evidence.CLOCK and change.happened_on == today()
     assert _response_deadline(rec).status == DeadlineStatus.OVERDUE
     assert Notification.objects.filter(recipient=lead, kind="recommendations.recommendation.no_response").count() == 1
     assert services.mark_no_response() == 0  # once
 
-    services.record_response(lead, rec, stance=c.Stance.ACCEPTS, received_on=TODAY, text="Gecikmiş cavab.")
+    services.record_response(lead, rec, stance=c.Stance.ACCEPTS, received_on=today(), text="Gecikmiş cavab.")
     rec.refresh_from_db()
     assert rec.status == S.ACCEPTED
     deadline = _response_deadline(rec)
@@ -250,7 +257,7 @@ def test_no_response_when_the_clock_runs_out_and_a_late_response_still_counts(le
 def test_an_urgent_recommendation_has_the_short_clock(lead, commissioner):
     urgent = make_recommendation(lead, kind=c.Kind.URGENT)
     ordinary = make_recommendation(lead)
-    issued = TODAY - timedelta(days=20)  # past five working days, within thirty days
+    issued = today() - timedelta(days=20)  # past five working days, within thirty days
     services.issue_recommendation(commissioner, urgent, issued_on=issued)
     services.issue_recommendation(commissioner, ordinary, issued_on=issued)
     assert Deadline.objects.get(object_id=urgent.pk).rule.code == "recommendation_response_urgent"
@@ -262,18 +269,18 @@ def test_an_urgent_recommendation_has_the_short_clock(lead, commissioner):
 def test_a_response_is_refused_before_issue_in_the_future_or_before_the_letter(lead, commissioner):
     rec = make_recommendation(lead)
     with pytest.raises(ValidationError, match="does not await"):
-        services.record_response(lead, rec, stance=c.Stance.ACCEPTS, received_on=TODAY, text="Cavab.")
-    services.issue_recommendation(commissioner, rec, issued_on=EARLIER)
+        services.record_response(lead, rec, stance=c.Stance.ACCEPTS, received_on=today(), text="Cavab.")
+    services.issue_recommendation(commissioner, rec, issued_on=earlier())
     with pytest.raises(ValidationError):
         services.record_response(
-            lead, rec, stance=c.Stance.ACCEPTS, received_on=TODAY + timedelta(days=1), text="Cavab."
+            lead, rec, stance=c.Stance.ACCEPTS, received_on=today() + timedelta(days=1), text="Cavab."
         )
     with pytest.raises(ValidationError):
         services.record_response(
-            lead, rec, stance=c.Stance.ACCEPTS, received_on=EARLIER - timedelta(days=1), text="Cavab."
+            lead, rec, stance=c.Stance.ACCEPTS, received_on=earlier() - timedelta(days=1), text="Cavab."
         )
     with pytest.raises(ValidationError):
-        services.record_response(lead, rec, stance=c.Stance.ACCEPTS, received_on=TODAY, text="  ")
+        services.record_response(lead, rec, stance=c.Stance.ACCEPTS, received_on=today(), text="  ")
     assert not AuthorityResponse.objects.exists()
 
 
@@ -282,18 +289,18 @@ def test_a_response_is_refused_before_issue_in_the_future_or_before_the_letter(l
 
 def test_reminders_once_before_and_once_after_the_due_date(lead, commissioner, settings):
     settings.OMBUDS_RECOMMENDATION_REMINDER_DAYS = 14
-    due = TODAY + timedelta(days=10)
+    due = today() + timedelta(days=10)
     rec = make_recommendation(lead)
     services.issue_recommendation(
-        commissioner, rec, issued_on=EARLIER, due_date=due, due_reason="Ödənişli təmir müqaviləsi."
+        commissioner, rec, issued_on=earlier(), due_date=due, due_reason="Ödənişli təmir müqaviləsi."
     )
     later = make_recommendation(lead)
     services.issue_recommendation(commissioner, later)  # due in six months: nothing yet
     kinds = Notification.objects.filter(recipient=lead, kind__startswith="recommendations.recommendation.d")
 
-    assert services.send_reminders(TODAY - timedelta(days=5)) == 0  # 15 days ahead
-    assert services.send_reminders(TODAY) == 1
-    assert services.send_reminders(TODAY + timedelta(days=3)) == 0
+    assert services.send_reminders(today() - timedelta(days=5)) == 0  # 15 days ahead
+    assert services.send_reminders(today()) == 1
+    assert services.send_reminders(today() + timedelta(days=3)) == 0
     assert list(kinds.values_list("kind", "params__number")) == [
         ("recommendations.recommendation.due_soon", rec.number)
     ]
@@ -416,12 +423,12 @@ def test_drafting_and_issuing_need_their_permissions(persona, lead):
 def test_each_change_is_audited_and_dated(lead, commissioner):
     rec = make_recommendation(lead)
     services.update_draft(lead, rec, priority=c.Priority.HIGH)
-    issued_on = TODAY - timedelta(days=60)
+    issued_on = today() - timedelta(days=60)
     services.issue_recommendation(commissioner, rec, issued_on=issued_on)
-    answered = TODAY - timedelta(days=45)
+    answered = today() - timedelta(days=45)
     response = services.record_response(lead, rec, stance=c.Stance.PROGRESS, received_on=answered, text="Davam edir.")
-    services.record_escalation(lead, rec, c.Escalation.REMINDER_LETTER, taken_on=TODAY - timedelta(days=10))
-    assessed = TODAY - timedelta(days=3)
+    services.record_escalation(lead, rec, c.Escalation.REMINDER_LETTER, taken_on=today() - timedelta(days=10))
+    assessed = today() - timedelta(days=3)
     services.record_outcome(
         lead, rec, S.PARTIALLY_IMPLEMENTED, evidence=c.Evidence.FOLLOW_UP_VISIT, visit=rec.visit, happened_on=assessed
     )
@@ -462,7 +469,7 @@ def test_each_change_is_audited_and_dated(lead, commissioner):
 
 def test_a_change_cannot_be_dated_in_the_future(lead, commissioner):
     rec = reach(lead, commissioner, S.ACCEPTED)
-    tomorrow = TODAY + timedelta(days=1)
+    tomorrow = today() + timedelta(days=1)
     with pytest.raises(ValidationError):
         services.record_outcome(lead, rec, S.NOT_IMPLEMENTED, evidence=c.Evidence.STAFF_DECISION, happened_on=tomorrow)
     with pytest.raises(ValidationError):
@@ -501,39 +508,39 @@ def test_a_due_date_set_by_hand_needs_a_reason(lead, commissioner):
     with pytest.raises(ValidationError) as err:
         make_recommendation(lead, due_date=date(2026, 1, 1))
     assert "due_reason" in err.value.message_dict
-    rec = make_recommendation(lead, due_date=TODAY + timedelta(days=400), due_reason="Əsaslı təmir tələb olunur.")
+    rec = make_recommendation(lead, due_date=today() + timedelta(days=400), due_reason="Əsaslı təmir tələb olunur.")
     services.issue_recommendation(commissioner, rec)
     rec.refresh_from_db()
-    assert rec.due_date == TODAY + timedelta(days=400) and rec.due_set_by_hand
+    assert rec.due_date == today() + timedelta(days=400) and rec.due_set_by_hand
     assert rec.due_reason == "Əsaslı təmir tələb olunur."
 
     other = make_recommendation(lead)
     with pytest.raises(ValidationError):
-        services.issue_recommendation(commissioner, other, due_date=TODAY + timedelta(days=30), due_reason="")
+        services.issue_recommendation(commissioner, other, due_date=today() + timedelta(days=30), due_reason="")
     with pytest.raises(ValidationError):
-        services.issue_recommendation(commissioner, other, due_date=TODAY, due_reason="Bu gün.")
+        services.issue_recommendation(commissioner, other, due_date=today(), due_reason="Bu gün.")
     other.refresh_from_db()
     assert other.status == S.DRAFT and other.due_date is None
-    services.issue_recommendation(commissioner, other, due_date=TODAY + timedelta(days=30), due_reason="Təcili.")
+    services.issue_recommendation(commissioner, other, due_date=today() + timedelta(days=30), due_reason="Təcili.")
     other.refresh_from_db()
-    assert other.due_date == TODAY + timedelta(days=30) and other.due_set_by_hand
+    assert other.due_date == today() + timedelta(days=30) and other.due_set_by_hand
 
 
 def test_overdue_means_due_date_passed_without_implementation(lead, commissioner):
     open_rec = reach(lead, commissioner, S.ACCEPTED)
     done = reach(lead, commissioner, S.IMPLEMENTED)
     draft = make_recommendation(lead)
-    later = TODAY + timedelta(days=200)
+    later = today() + timedelta(days=200)
     assert set(Recommendation.objects.overdue(later)) == {open_rec}
     assert open_rec.due_date < later and done.due_date < later and draft.due_date is None
-    assert not Recommendation.objects.overdue(TODAY).exists()
+    assert not Recommendation.objects.overdue(today()).exists()
 
 
 # --- Numbering ------------------------------------------------------------------------------
 
 
 def test_numbers_run_per_year(lead):
-    year = TODAY.year
+    year = today().year
     first, second = make_recommendation(lead), make_recommendation(lead)
     assert (first.number, second.number) == (f"{year}/0001", f"{year}/0002")
     imported = make_recommendation(lead, number="2023/41")
