@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ombuds.accounts.testing import make_persona, make_user
 from ombuds.complaints import services as complaints
@@ -35,6 +35,13 @@ def today():
 def earlier():
     """Issued long enough ago for the 30-day response term to have run out."""
     return today() - timedelta(days=40)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are matched in English (the working language, Azerbaijani, is the default)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
