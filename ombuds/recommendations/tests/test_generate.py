@@ -52,7 +52,10 @@ def test_generate_data_makes_recommendations_with_their_history_and_analyzes():
         chain = lines[rec.pk]
         assert chain[0][:3] == ("draft", "issued", rec.issued_on)
         assert chain[-1][1] == rec.status and chain[-1][2] == rec.status_changed_on
-        assert all(b[0] == a[1] and b[2] >= a[2] and b[1] in c.TRANSITIONS[a[1]] for a, b in zip(chain, chain[1:]))
+        assert all(
+            b[0] == a[1] and b[2] >= a[2] and b[1] in c.TRANSITIONS[a[1]]
+            for a, b in zip(chain, chain[1:], strict=False)
+        )
         if rec.status == "implemented":
             assert chain[-1][3] in c.VERIFICATION_SOURCES
         if rec.status in ("accepted", "rejected", "reported_implemented"):
