@@ -277,6 +277,8 @@ OMBUDS_UPLOAD_MAX_MB = env_int("OMBUDS_UPLOAD_MAX_MB", 20)
 # it starts early enough for an applicant's date of birth.
 OMBUDS_DATE_MIN_YEAR = env_int("OMBUDS_DATE_MIN_YEAR", 1900)
 OMBUDS_DATE_YEARS_AHEAD = env_int("OMBUDS_DATE_YEARS_AHEAD", 10)
+# A theme recommended at this many distinct places or more is shown as a systemic issue.
+OMBUDS_SYSTEMIC_MIN_PLACES = env_int("OMBUDS_SYSTEMIC_MIN_PLACES", 3)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields; files stream to disk above this
 # Uploaded files go through Django's storage API only (ombuds/core/storage.py): the local file system
 # under MEDIA_ROOT by default, or S3-compatible object storage shared by several web servers.

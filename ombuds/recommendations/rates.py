@@ -45,8 +45,9 @@ S = c.Status
 NOT_RECORDED = ""  # the key of the "Not recorded" rows
 NO_PLACE = "none"
 SEVERAL_PLACES = "several"
+OTHERS = "others"  # the row that adds up what a folded table leaves out
 _NO_PLACE_ID, _SEVERAL_ID = -1, 0  # place keys in SQL (real primary keys are positive)
-_NAMES = ("name_az", "name_en", "name_ru")
+NAMES = ("name_az", "name_en", "name_ru")
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,20 @@ class Breakdown:
     def row(self, key: str) -> Row | None:
         return next((row for row in self.rows if row.key == key), None)
 
+    def folded(self, limit: int) -> Breakdown:
+        """At most `limit` rows: the largest kept in their order, the rest added up in one row
+        "Others" (so that the table still adds up to the total)."""
+        if len(self.rows) <= limit:
+            return self
+        keep = {id(row) for row in sorted(self.rows, key=lambda r: -r.total)[: limit - 1]}
+        rest = Row(OTHERS, "")
+        for row in self.rows:
+            if id(row) not in keep:
+                for measure, n in row.counts.items():
+                    rest.counts[measure] = rest.counts.get(measure, 0) + n
+        rest.label = str(_("%(count)s others") % {"count": len(self.rows) - len(keep)})
+        return Breakdown(self.key, self.title, [r for r in self.rows if id(r) in keep] + [rest], self.year)
+
 
 def population(year: int | None = None, base=None):
     """Issued recommendations (of `base`, in `year` of issue), read from the reporting database."""
@@ -163,9 +178,9 @@ def _rows(groups: Iterable[dict], key_of, make_row) -> dict:
     return rows
 
 
-def _name(values: dict, prefix: str = "") -> str:
+def name_of(values: dict, prefix: str = "") -> str:
     """The name in the active language from a values() row (falling back to Azerbaijani)."""
-    return pick(SimpleNamespace(**{n: values.get(prefix + n) or "" for n in _NAMES}), "name")
+    return pick(SimpleNamespace(**{n: values.get(prefix + n) or "" for n in NAMES}), "name")
 
 
 def _not_recorded() -> str:
@@ -192,11 +207,11 @@ def _by_choice(key: str, title, field_name: str, choices, year, base) -> Breakdo
 def by_authority(year: int | None = None, base=None) -> Breakdown:
     """By addressee (every recommendation has one), in the alphabet of the active language."""
     prefix = "addressee"
-    groups = _grouped(population(year, base), f"{prefix}__code", *(f"{prefix}__{n}" for n in _NAMES))
+    groups = _grouped(population(year, base), f"{prefix}__code", *(f"{prefix}__{n}" for n in NAMES))
     rows = _rows(
         groups,
         lambda g: g[f"{prefix}__code"],
-        lambda k, g: Row(k, _name(g, f"{prefix}__"), filters={"addressee": k}),
+        lambda k, g: Row(k, name_of(g, f"{prefix}__"), filters={"addressee": k}),
     )
     return Breakdown("authority", _("By authority"), collated(rows.values(), key=lambda r: r.label), year)
 
@@ -227,12 +242,12 @@ def by_place(year: int | None = None, base=None) -> Breakdown:
     )
     counted = _rows(_grouped(qs, "place_key"), lambda g: g["place_key"], lambda k, g: Row(str(k), ""))
     ids = [k for k in counted if k > 0]
-    places = {p["pk"]: p for p in Place.objects.using(qs.db).filter(pk__in=ids).values("pk", "public_id", *_NAMES)}
+    places = {p["pk"]: p for p in Place.objects.using(qs.db).filter(pk__in=ids).values("pk", "public_id", *NAMES)}
     named = []
     for pk in ids:
         row, place = counted[pk], places.get(pk, {})
         row.key = str(place.get("public_id", pk))
-        row.label = _name(place)
+        row.label = name_of(place)
         row.filters = {"place": row.key}
         named.append(row)
     rows = collated(named, key=lambda r: r.label)
@@ -263,12 +278,12 @@ def by_right(year: int | None = None, base=None) -> Breakdown:
     """By right or issue (the complaints list), in the list's order; "Not recorded" last."""
     prefix = "right"
     groups = _grouped(
-        population(year, base), f"{prefix}__code", f"{prefix}__sort_order", *(f"{prefix}__{n}" for n in _NAMES)
+        population(year, base), f"{prefix}__code", f"{prefix}__sort_order", *(f"{prefix}__{n}" for n in NAMES)
     )
     rows = _rows(
         groups,
         lambda g: g[f"{prefix}__code"] or NOT_RECORDED,
-        lambda k, g: Row(k, _name(g, f"{prefix}__") if k else _not_recorded(), filters={"right": k} if k else {}),
+        lambda k, g: Row(k, name_of(g, f"{prefix}__") if k else _not_recorded(), filters={"right": k} if k else {}),
     )
     order = {g[f"{prefix}__code"]: (g[f"{prefix}__sort_order"] or 0) for g in groups if g[f"{prefix}__code"]}
     ordered = sorted((r for k, r in rows.items() if k), key=lambda r: (order[r.key], r.key))
@@ -294,6 +309,12 @@ def summary(year: int | None = None, base=None) -> Row:
     for group in _grouped(population(year, base)):
         row.add(group["status"], group["n"])
     return row
+
+
+def years(base=None) -> list[int]:
+    """The years in which recommendations (of `base`) were issued, newest first."""
+    qs = population(None, base).annotate(issued_year=ExtractYear("issued_on"))
+    return sorted(set(qs.values_list("issued_year", flat=True).distinct()), reverse=True)
 
 
 BREAKDOWNS = (by_authority, by_place, by_place_type, by_area, by_right, by_kind, by_year)

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from ombuds.recommendations import views, views_register, views_visits
+from ombuds.recommendations import views, views_rates, views_register, views_visits
 
 app_name = "recommendations"
 urlpatterns = [
     path("", views_register.register, name="list"),
     path("export.<slug:fmt>", views_register.export, name="export"),
     path("authorities/<slug:code>/", views_register.authority, name="authority"),
+    path("rates/", views_rates.rates_page, name="rates"),
+    path("systemic/", views_rates.systemic_page, name="systemic"),
     path("<uuid:public_id>/", views.recommendation_detail, name="detail"),
     path("visits/<uuid:public_id>/draft/", views_visits.visit_draft, name="visit_draft"),
     path("visits/<uuid:public_id>/issue/", views_visits.visit_issue, name="visit_issue"),

@@ -98,6 +98,22 @@ ISSUERS = ["commissioner", "department_head"]
 NO_CASES = ["awareness_staff", "analyst", "auditor", "sysadmin"]
 NO_VISITS = [*NO_CASES, "complaints_officer", "intake_operator"]  # no visit of theirs in scope: 403
 
+
+def aggregate_url(name, in_scope):
+    """An issued recommendation in (the user is responsible) or out of the user's scope; the page
+    filtered to its year. Out of scope it is simply not counted (an aggregate page, not a 404)."""
+
+    def build(user):
+        from ombuds.recommendations.services import issue_recommendation
+
+        rec = issue_recommendation(None, _rec(user, in_scope))
+        return f"{reverse(name)}?year={rec.issued_on.year}"
+
+    return build
+
+
+RATE_READERS = [*MANAGERS, "analyst"]
+
 ROWS = [
     Row("recommendations:list", *_statuses(403, s200=MANAGERS), url=_register_url("recommendations:list")),
     Row(
@@ -179,5 +195,10 @@ ROWS = [
         method="post",
         scope="out",
         url=visit_url("visit_issue", False),
+    ),
+    *(
+        Row(name, *_statuses(403, s200=RATE_READERS), url=aggregate_url(name, in_scope), scope=scope)
+        for name in ("recommendations:rates", "recommendations:systemic")
+        for in_scope, scope in ((True, "in"), (False, "out"))
     ),
 ]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from ombuds.complaints.models import RightTopic
@@ -200,3 +201,95 @@ def test_query_count_does_not_grow_with_the_recommendations(persona):
     small = breakdown_queries()
     generate(boss, 18, seed=2)
     assert breakdown_queries() == small == len(rates.BREAKDOWNS) + 2  # + place names + summary
+
+
+def page_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_rates_page_for_the_commissioner_links_counts_to_the_register(persona, staff_client):
+    boss = persona("commissioner")
+    moj = Authority.objects.get(code="moj")
+    for _ in range(2):
+        services.issue_recommendation(boss, draft(boss, addressee=moj, area="health_care"))
+    rec = services.issue_recommendation(boss, draft(boss, addressee=moj, kind=c.Kind.URGENT))
+    services.record_response(boss, rec, stance=c.Stance.PROGRESS, received_on=rec.issued_on, text="İcra olunur.")
+    year = rec.issued_on.year
+    response = staff_client(boss).get(f"{reverse('recommendations:rates')}?year={year}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "divided by the number issued less those no longer relevant" in html
+    for breakdown in rates.BREAKDOWNS:
+        key = breakdown().key
+        assert f'data-testid="rates-{key}"' in html
+        assert f'data-testid="chart-{key}"' in html
+    assert html.count('role="img"') == len(rates.BREAKDOWNS)
+    assert 'aria-labelledby="chart-authority-title chart-authority-desc"' in html
+    # The Ministry's row: 3 in all, 2 awaiting a response, 1 in progress (accepted counts there too).
+    assert f'href="/recommendations/?addressee=moj&amp;year={year}">3</a>' in html
+    assert f'href="/recommendations/?addressee=moj&amp;status=issued&amp;year={year}">2</a>' in html
+    assert (
+        f'href="/recommendations/?addressee=moj&amp;status=in_progress&amp;status=accepted&amp;year={year}">1</a>'
+        in html
+    )
+    assert f'href="/recommendations/?area=health_care&amp;status=issued&amp;year={year}">2</a>' in html
+    assert f'href="/recommendations/?kind=urgent&amp;year={year}">1</a>' in html
+    # "Not recorded" cannot be asked of the register: its counts are plain numbers.
+    (line,) = [t for t in response.context["tables"] if t["breakdown"].key == "area"][0]["rows"][1:]
+    assert line["row"].label == "Not recorded" and line["href"] is None
+
+
+@pytest.mark.django_db
+def test_rates_page_year_filter_and_constant_queries(persona, staff_client):
+    boss = persona("commissioner")
+    client = staff_client(boss)
+    generate(boss, 6, seed=4)
+    year = timezone.localdate().year - 1
+    url = f"{reverse('recommendations:rates')}?year={year}"
+    page_queries(client, url)  # the first request fills per-process caches (session, permissions)
+    small = page_queries(client, url)
+    generate(boss, 12, seed=5)
+    assert page_queries(client, url) == small
+    response = client.get(url)
+    assert response.context["year"] == year
+    assert response.context["summary"].total == rates.summary(year).total
+    # An unknown or malformed year shows every year rather than failing.
+    for bad in ("1066", "abc"):
+        assert client.get(f"{reverse('recommendations:rates')}?year={bad}").context["year"] is None
+
+
+@pytest.mark.django_db
+def test_analyst_sees_every_count_without_links_to_records(persona, staff_client):
+    boss = persona("commissioner")
+    generate(boss, 8, seed=6)
+    response = staff_client(persona("analyst")).get(reverse("recommendations:rates"))
+    assert response.status_code == 200
+    assert response.context["summary"].total == rates.summary().total > 0
+    assert '<a href="/recommendations/?' not in response.content.decode()
+    assert all(
+        href is None for table in response.context["tables"] for line in table["rows"] for _n, href in line["cells"]
+    )
+    assert staff_client(persona("analyst")).get(reverse("recommendations:systemic")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_awareness_staff_are_refused(persona, staff_client):
+    client = staff_client(persona("awareness_staff"))
+    assert client.get(reverse("recommendations:rates")).status_code == 403
+    assert client.get(reverse("recommendations:systemic")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_staff_without_aggregates_count_their_scope_only(persona, staff_client):
+    boss, member = persona("commissioner"), persona("npm_member")
+    moj = Authority.objects.get(code="moj")
+    services.issue_recommendation(boss, draft(boss, addressee=moj))
+    response = staff_client(member).get(reverse("recommendations:rates"))
+    assert response.status_code == 200
+    assert response.context["scoped"] is True
+    assert response.context["summary"].total == rates.summary(base=Recommendation.objects.visible_to(member)).total
+    assert response.context["summary"].total < rates.summary().total
