@@ -211,7 +211,7 @@ def page_queries(client, url):
 
 
 @pytest.mark.django_db
-def test_rates_page_for_the_commissioner_links_counts_to_the_register(persona, staff_client):
+def test_rates_page_for_the_commissioner_links_counts_to_the_register(persona, staff_client, settings):
     boss = persona("commissioner")
     moj = Authority.objects.get(code="moj")
     for _ in range(2):
@@ -219,7 +219,9 @@ def test_rates_page_for_the_commissioner_links_counts_to_the_register(persona, s
     rec = services.issue_recommendation(boss, draft(boss, addressee=moj, kind=c.Kind.URGENT))
     services.record_response(boss, rec, stance=c.Stance.PROGRESS, received_on=rec.issued_on, text="İcra olunur.")
     year = rec.issued_on.year
-    response = staff_client(boss).get(f"{reverse('recommendations:rates')}?year={year}")
+    client = staff_client(boss)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(f"{reverse('recommendations:rates')}?year={year}")
     html = response.content.decode()
     assert response.status_code == 200
     assert "divided by the number issued less those no longer relevant" in html
