@@ -228,7 +228,8 @@ def _place_bound(aggregate):
 
 
 def by_place(year: int | None = None, base=None) -> Breakdown:
-    """By place: one place → its row; several → "Several places"; none → "No place"."""
+    """By place: one place → its row; several → "Several places"; none → "No place". The register
+    has no filter by place, so these rows carry none (their counts are not links)."""
     from ombuds.monitoring.models import Place
 
     qs = population(year, base).annotate(lo=_place_bound(Min), hi=_place_bound(Max))
@@ -248,7 +249,6 @@ def by_place(year: int | None = None, base=None) -> Breakdown:
         row, place = counted[pk], places.get(pk, {})
         row.key = str(place.get("public_id", pk))
         row.label = name_of(place)
-        row.filters = {"place": row.key}
         named.append(row)
     rows = collated(named, key=lambda r: r.label)
     for special, key, label in (

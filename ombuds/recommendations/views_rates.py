@@ -68,8 +68,10 @@ def _table(breakdown: rates.Breakdown, register: str | None, year: int | None) -
         reg = register if selectable else None
         return {
             "row": row,
+            # The register filters by one status: a measure of two (in progress or accepted) is not a link.
             "cells": [
-                (n, _link(reg, year, row.filters, statuses=measure.statuses) if n else None) for measure, n in row.cells
+                (n, _link(reg, year, row.filters, statuses=m.statuses) if n and len(m.statuses) == 1 else None)
+                for m, n in row.cells
             ],
             "href": _link(reg, year, row.filters),
         }
