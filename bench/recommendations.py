@@ -217,7 +217,7 @@ def bench_rates(args, client_for) -> None:
 
         page()
         page_p50, page_p95 = timed(page, args.runs)
-        print(f"  page {url} (Commissioner)                  p50 {page_p50:8.2f} ms  p95 {page_p95:8.2f} ms")
+        print(f"  page {url} (Commissioner)         p50 {page_p50:8.2f} ms  p95 {page_p95:8.2f} ms")
     else:
         print("  page /recommendations/rates/: not in this version (only the rates module is timed)")
     print(f"  rates module (all breakdowns + total, ORM)          p50 {orm_p50:8.2f} ms  p95 {orm_p95:8.2f} ms")
