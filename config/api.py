@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from ombuds.complaints.api.views import ApplicationViewSet, AuthorityViewSet, CallViewSet, InfoRequestViewSet
 from ombuds.monitoring.api import views as monitoring
 from ombuds.outreach.api import views as outreach
+from ombuds.recommendations.api.views import RecommendationViewSet
 
 router = DefaultRouter()
 router.register("applications", ApplicationViewSet, basename="application")
@@ -19,6 +20,7 @@ router.register("findings", monitoring.FindingViewSet, basename="finding")
 router.register("access-incidents", monitoring.AccessIncidentViewSet, basename="access-incident")
 router.register("interviews", monitoring.InterviewViewSet, basename="interview")
 router.register("allegations", monitoring.AllegationViewSet, basename="allegation")
+router.register("recommendations", RecommendationViewSet, basename="recommendation")
 router.register("action-plans", outreach.ActionPlanViewSet, basename="action-plan")
 router.register("plan-items", outreach.PlanItemViewSet, basename="plan-item")
 router.register("events", outreach.EventViewSet, basename="event")

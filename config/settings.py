@@ -382,7 +382,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"RefusalGroundEnum": "ombuds.complaints.choices.RefusalGround"},
+    "ENUM_NAME_OVERRIDES": {
+        "RefusalGroundEnum": "ombuds.complaints.choices.RefusalGround",
+        "RecommendationStatusEnum": "ombuds.recommendations.choices.Status",
+        "RecommendationKindEnum": "ombuds.recommendations.choices.Kind",
+        "OutcomeStatusEnum": "ombuds.recommendations.api.serializers.OUTCOMES",
+        "OutcomeEvidenceEnum": "ombuds.recommendations.api.serializers.API_EVIDENCE",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "ombuds.core.idempotency.document_idempotency",

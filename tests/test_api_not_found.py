@@ -18,6 +18,7 @@ from ombuds.monitoring import services as monitoring
 from ombuds.monitoring.testing import make_place
 from ombuds.monitoring.tests.matrix import _visit
 from ombuds.outreach.tests.factories import make_event, make_item
+from ombuds.recommendations.tests.matrix import _rec
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,7 @@ def _records():
         "access-incidents": monitoring.record_access_incident(
             None, visit, kind="delayed", description="Kept at the gate."
         ).public_id,
+        "recommendations": _rec(None, in_scope=False).public_id,
     }
 
 

@@ -30,6 +30,7 @@ from ombuds.complaints import services
 from ombuds.complaints.testing import make_application
 from ombuds.core.models import Authority
 from ombuds.monitoring.testing import make_place, make_visit
+from ombuds.recommendations.testing import make_recommendation
 
 schemathesis = pytest.importorskip("schemathesis")
 from schemathesis.checks import not_a_server_error  # noqa: E402
@@ -69,7 +70,8 @@ def _records_of(boss, unit: str, district: str) -> list[str]:
     )
     place = make_place(boss, district=district, name_az=f"Canary place {district}")
     visit = make_visit(boss, place=place, unit=OrgUnit.objects.get(code=unit))
-    return [str(app.public_id), app.number, str(info_request.public_id), str(visit.public_id)]
+    rec = make_recommendation(boss, visit=visit, findings=[], text_en=f"Canary recommendation {district}.")
+    return [str(app.public_id), app.number, str(info_request.public_id), str(visit.public_id), str(rec.public_id)]
 
 
 @contextmanager
@@ -101,6 +103,9 @@ def test_the_api_keeps_to_its_schema_and_its_scopes(persona, settings):
         listed = client.get("/api/v1/applications/").content.decode()
         assert own in listed and theirs not in listed
         assert client.get(f"/api/v1/applications/{theirs}/").status_code == 404
+        own, theirs = canaries[user][-1], canaries[other[user]][-1]
+        listed = client.get("/api/v1/recommendations/").content.decode()
+        assert own in listed and theirs not in listed
 
     operations = _operations(APIClient(headers=headers[baku]))
     assert len(operations) >= 30

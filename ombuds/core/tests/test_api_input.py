@@ -33,7 +33,7 @@ pytestmark = pytest.mark.django_db
 
 UNKNOWN = "zz_not_a_field"
 API_SERIALIZER_MODULES = ["ombuds.complaints.api.serializers", "ombuds.monitoring.api.serializers"]
-API_SERIALIZER_MODULES += ["ombuds.outreach.api.serializers"]
+API_SERIALIZER_MODULES += ["ombuds.outreach.api.serializers", "ombuds.recommendations.api.serializers"]
 # Personas most likely to hold write permissions first; the rest keep the test complete.
 WRITERS = ["commissioner", "intake_operator", "npm_member", "awareness_staff"]
 WRITERS += sorted(set(PERSONAS) - set(WRITERS))
@@ -102,6 +102,9 @@ def test_every_write_endpoint_refuses_unknown_and_read_only_fields(persona):
     ids |= {"events": event.public_id, "plan-items": event.plan_item.public_id}
     visit = make_visit(boss)
     ids |= {"visits": visit.public_id, "places": visit.place.public_id}
+    from ombuds.recommendations.testing import make_recommendation
+
+    ids["recommendations"] = make_recommendation(boss).public_id
     schema = _schema()
     operations = list(_write_operations(schema))
     assert len(operations) >= 15

@@ -114,6 +114,43 @@ def aggregate_url(name, in_scope):
 
 RATE_READERS = [*MANAGERS, "analyst"]
 
+
+def api_url(in_scope, suffix=""):
+    return lambda user: f"/api/v1/recommendations/{_rec(user, in_scope).public_id}/{suffix}"
+
+
+# The API: 403 to anonymous callers and to roles without the register, whatever the id; with it, a
+# recommendation out of scope is 404 like a missing one (tests/test_api_not_found.py). A write that
+# needs a further permission (issue, publish) is refused with 403 before the record is looked up.
+API = {ANONYMOUS: 403}
+
+
+def _api(in_scope: bool, status: int, writers=MANAGERS) -> dict[str, int]:
+    """Expected statuses of an API row: `status` for the `writers` who reach the record; out of
+    scope only the Commissioner does, the other managers get 404 (or 403 if not writers)."""
+    expected = {**API, **dict.fromkeys(writers, status if in_scope else 404)}
+    if not in_scope and "commissioner" in writers:
+        expected["commissioner"] = status
+    return expected
+
+
+# (URL suffix, method, body, status for those who may act, who may act); bodies that the service
+# or the payload refuses (400) keep the rows cheap and say only what the permission decides.
+API_ACTIONS = [
+    ("issue/", "post", {}, 200, ISSUERS),
+    ("responses/", "get", None, 200, MANAGERS),
+    ("responses/", "post", {}, 400, MANAGERS),
+    ("history/", "get", None, 200, MANAGERS),
+    ("outcome/", "post", {}, 400, MANAGERS),
+    ("escalations/", "get", None, 200, MANAGERS),
+    ("escalations/", "post", {}, 400, MANAGERS),
+    ("no-longer-relevant/", "post", {}, 400, MANAGERS),
+    ("repeat/", "post", {}, 400, MANAGERS),
+    ("publish/", "post", {}, 400, ["commissioner"]),
+    ("unpublish/", "post", {}, 400, ["commissioner"]),
+]
+
+
 ROWS = [
     Row("recommendations:list", *_statuses(403, s200=MANAGERS), url=_register_url("recommendations:list")),
     Row(
@@ -129,6 +166,36 @@ ROWS = [
         scope="out",
         note="a list, not a record: out of scope the page answers 200 without the recommendation",
     ),
+    Row(
+        "recommendation-list",
+        {**API, **dict.fromkeys(MANAGERS, 200)},
+        default=403,
+        url=lambda _u: "/api/v1/recommendations/",
+    ),
+    Row(
+        "recommendation-list",
+        {**API, **dict.fromkeys(MANAGERS, 400)},
+        default=403,
+        method="post",
+        data={},
+        url=lambda _u: "/api/v1/recommendations/",
+        note="empty body: 400 once the permission passes",
+    ),
+    Row("recommendation-detail", _api(True, 200), default=403, url=api_url(True)),
+    Row("recommendation-detail", _api(False, 200), default=403, url=api_url(False), scope="out"),
+    *[
+        Row(
+            "recommendation-" + suffix.rstrip("/"),
+            _api(in_scope, status, writers),
+            default=403,
+            method=method,
+            data=data,
+            url=api_url(in_scope, suffix),
+            scope="in" if in_scope else "out",
+        )
+        for suffix, method, data, status, writers in API_ACTIONS
+        for in_scope in (True, False)
+    ],
     Row("recommendations:detail", *_statuses(403, s200=MANAGERS), url=detail_url(True)),
     Row(
         "recommendations:detail",
