@@ -115,8 +115,10 @@ def register(persona):
         ("kind=after_visit", {"draft", "old", "repeat"}),
         ("overdue=true", {"report"}),
         ("overdue=false", {"draft", "old", "repeat"}),
-        ("repeated=true", {"repeat"}),
-        ("repeated=false", {"draft", "report", "old"}),
+        ("repeated=true", {"old", "repeat"}),  # the page's rule: either end of a repeat
+        ("repeated=false", {"draft", "report"}),
+        ("status=open", {"report", "old"}),
+        ("mine=true", {"draft", "report", "old", "repeat"}),
         ("published=true", {"old"}),
         ("q=zebra", {"report"}),
         ("year=1999", set()),
