@@ -111,6 +111,11 @@ class MeasureKind(models.TextChoices):
     RECOMMENDATION = "recommendation", _("Recommendation")
 
 
+# The kinds a handler records by hand. A recommendation measure is recorded by the recommendations
+# register when a recommendation is drafted from the case, and names it by number.
+MANUAL_MEASURE_KINDS = [(value, label) for value, label in MeasureKind.choices if value != MeasureKind.RECOMMENDATION]
+
+
 class InfoRequestBasis(models.TextChoices):
     ACCESS_TO_INFORMATION = "access_to_information", _("Access-to-information matter (5 working days)")
     GENERAL = "general", _("Other matter")

@@ -294,15 +294,10 @@ class EscalateForm(OnceFormMixin, forms.Form):
 
 
 class MeasureForm(OnceFormMixin, forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=c.MeasureKind.choices)
+    # A recommendation is drafted from the case page's "Recommendations" section instead.
+    kind = forms.ChoiceField(label=_("Kind"), choices=c.MANUAL_MEASURE_KINDS)
     addressee = forms.ModelChoiceField(label=_("Addressee"), queryset=Authority.objects.filter(is_active=True))
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
-    recommendation_ref = forms.CharField(
-        label=_("Recommendation reference"),
-        required=False,
-        max_length=60,
-        help_text=_("Until the recommendations register exists."),
-    )
 
 
 class MeasureResponseForm(OnceFormMixin, forms.Form):

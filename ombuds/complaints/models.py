@@ -424,10 +424,11 @@ class Measure(BaseModel):
     text = models.TextField(_("text"))
     taken_at = models.DateTimeField(_("taken at"))
     recommendation_ref = models.CharField(
-        _("recommendation reference"),
+        _("recommendation number"),
         max_length=60,
         blank=True,
-        help_text=_("Until the recommendations register exists."),
+        editable=False,
+        help_text=_("The number of the recommendation drafted from the case (set by the recommendations register)."),
     )
 
     DATA_CLASSES = {

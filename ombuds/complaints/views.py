@@ -288,9 +288,7 @@ ACTIONS = {
     ),
     "measure": (
         f.MeasureForm,
-        lambda u, a, d: services.add_measure(
-            u, a, kind=d["kind"], addressee=d["addressee"], text=d["text"], recommendation_ref=d["recommendation_ref"]
-        ),
+        lambda u, a, d: services.add_measure(u, a, kind=d["kind"], addressee=d["addressee"], text=d["text"]),
     ),
     "measure_response": (
         f.MeasureResponseForm,

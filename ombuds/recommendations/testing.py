@@ -44,3 +44,26 @@ def make_recommendation(actor=None, visit=None, findings=None, **overrides):
     }
     data.update(overrides)
     return services.draft_recommendation(actor, **data)
+
+
+def case_under_consideration(assignee=None, **application_fields):
+    """An accepted application (a violation may be found in it), assigned to `assignee` if given;
+    the Applications Department's, about the police of Baku, unless told otherwise."""
+    from ombuds.complaints import services as complaints
+    from ombuds.complaints.testing import make_application
+
+    app = complaints.decide_admissibility(None, make_application(None, **application_fields), "accept")
+    if assignee is not None:
+        app = complaints.assign_application(None, app, assignee)
+    return app
+
+
+def recommendation_from_case(actor, app, **overrides):
+    """A draft answering `app`, recorded on it as its measure (the case page's form does the same)."""
+    data = {
+        "addressee": app.respondents.first(),
+        "kind": "urgent",
+        "text_az": "Polis şöbələri vətəndaşların şikayətlərini müraciət edildiyi gün qeydiyyata alsın.",
+    }
+    data.update(overrides)
+    return services.draft_from_application(actor, app, **data)

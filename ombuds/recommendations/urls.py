@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ombuds.recommendations import views, views_rates, views_register, views_visits
+from ombuds.recommendations import views, views_cases, views_rates, views_register, views_visits
 
 app_name = "recommendations"
 urlpatterns = [
@@ -13,4 +13,9 @@ urlpatterns = [
     path("visits/<uuid:public_id>/draft/", views_visits.visit_draft, name="visit_draft"),
     path("visits/<uuid:public_id>/issue/", views_visits.visit_issue, name="visit_issue"),
     path("visits/<uuid:public_id>/checks/", views_visits.visit_checks, name="visit_checks"),
+    path(
+        "applications/<uuid:public_id>/draft/",
+        views_cases.draft_from_application,
+        name="draft_from_application",
+    ),
 ]

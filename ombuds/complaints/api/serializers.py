@@ -203,7 +203,8 @@ class ReplySerializer(api.Serializer):
 
 
 class MeasureSerializer(api.Serializer):
-    kind = serializers.ChoiceField(choices=c.MeasureKind.choices)
+    # A recommendation is drafted through the recommendations register, which records its measure.
+    kind = serializers.ChoiceField(choices=c.MANUAL_MEASURE_KINDS)
     addressee = serializers.SlugRelatedField(slug_field="code", queryset=Authority.objects.all())
     text = serializers.CharField()
 

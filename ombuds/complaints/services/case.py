@@ -146,11 +146,24 @@ def extend_consideration(actor, app: Application, reason: str) -> Application:
 
 @transaction.atomic
 def add_measure(actor, app: Application, *, kind: str, addressee, text: str, recommendation_ref: str = "") -> Measure:
+    """A letter or an urgent measure, recorded by the handler. A recommendation measure is recorded
+    only by the recommendations register when it drafts a recommendation from the case: it names
+    that recommendation by number (`recommendation_ref`), so it must exist and answer this case."""
     require(actor, HANDLE)
     if app.status not in (c.Status.UNDER_CONSIDERATION, c.Status.CONCLUDED):
         raise ValidationError(_("Measures are taken while the application is considered."))
     if not text.strip():
         raise ValidationError({"text": _("Describe the measure.")})
+    if kind == c.MeasureKind.RECOMMENDATION:
+        # Read through the reverse relation: complaints does not import the recommendations app.
+        if not recommendation_ref or not app.recommendations.filter(number=recommendation_ref).exists():
+            raise ValidationError(
+                {"kind": _("A recommendation is drafted from the case page's Recommendations section.")}
+            )
+        if app.measures.filter(kind=kind, recommendation_ref=recommendation_ref).exists():
+            raise ValidationError({"kind": _("This recommendation is already recorded as a measure.")})
+    elif recommendation_ref:
+        raise ValidationError({"kind": _("Only a recommendation measure names a recommendation.")})
     measure = Measure.objects.create(
         application=app,
         kind=kind,

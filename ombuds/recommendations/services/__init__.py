@@ -2,7 +2,9 @@
 authority's responses, verification, follow-up and publication."""
 
 from ombuds.recommendations.services.drafting import (
+    draft_from_application,
     draft_recommendation,
+    may_draft_from_application,
     repeat_recommendation,
     smart_warnings,
     update_draft,
@@ -25,12 +27,14 @@ from ombuds.recommendations.services.lifecycle import (
 )
 
 __all__ = [
+    "draft_from_application",
     "draft_recommendation",
     "import_recommendation_rows",
     "issue_recommendation",
     "issue_visit_recommendations",
     "mark_no_longer_relevant",
     "mark_no_response",
+    "may_draft_from_application",
     "publish_recommendation",
     "record_escalation",
     "record_follow_up_check",

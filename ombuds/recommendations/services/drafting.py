@@ -11,8 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ombuds.complaints.choices import Outcome
+from ombuds.complaints import services as complaints
+from ombuds.complaints.choices import MeasureKind, Outcome
 from ombuds.complaints.choices import Status as AppStatus
+from ombuds.complaints.permissions import HANDLE
 from ombuds.core import audit
 from ombuds.core.services import lock, lock_version, require, save
 from ombuds.recommendations import choices as c
@@ -102,8 +104,9 @@ def draft_recommendation(
 ) -> Recommendation:
     """A draft answering its source. From a visit: the findings must be the visit's and the place
     and its type follow the visit. From an application: one in which a violation is being or was
-    found. From a report: its title. `due_date` set here is by hand and needs `due_reason`; left
-    empty, issuing sets it from the legal clock."""
+    found (a case handler drafting from the case page goes through `draft_from_application`, which
+    also records the case's measure). From a report: its title. `due_date` set here is by hand and
+    needs `due_reason`; left empty, issuing sets it from the legal clock."""
     require(actor, MANAGE)
     from ombuds.complaints.models import Application
     from ombuds.monitoring.models import Finding, Visit
@@ -208,6 +211,42 @@ def draft_recommendation(
             "findings": [str(f.public_id) for f in findings],
             "repeats": repeats.number if repeats else None,
         },
+    )
+    return rec
+
+
+def may_draft_from_application(application) -> bool:
+    """A case answers with a recommendation while it is considered or once it is concluded with a
+    violation found, as long as measures may still be recorded on it (complaints' `add_measure`)."""
+    return application.status == AppStatus.UNDER_CONSIDERATION or (
+        application.status == AppStatus.CONCLUDED and application.outcome == Outcome.VIOLATION_FOUND
+    )
+
+
+@transaction.atomic
+def draft_from_application(actor, application, **fields: Any) -> Recommendation:
+    """A draft answering a case, recorded on the case as its measure of kind "recommendation"
+    (which carries the number, and lets the case be concluded with a violation found), in one
+    transaction: the handler of the case needs both permissions. Imports and repeats call
+    `draft_recommendation` directly: they answer cases already closed."""
+    require(actor, MANAGE)
+    require(actor, HANDLE)
+    application = lock(application)
+    from ombuds.complaints.models import Application
+
+    _visible(actor, Application, application)
+    if not may_draft_from_application(application):
+        raise ValidationError(
+            {"application": _("Only an application in which a violation is found can lead to a recommendation.")}
+        )
+    rec = draft_recommendation(actor, source=c.Source.APPLICATION, application=application, **fields)
+    complaints.add_measure(
+        actor,
+        application,
+        kind=MeasureKind.RECOMMENDATION,
+        addressee=rec.addressee,
+        text=rec.text_az,
+        recommendation_ref=rec.number,
     )
     return rec
 

@@ -7,6 +7,8 @@ from ombuds.core.testing import ANONYMOUS, Row
 # Who may import past recommendations (recommendations.import_recommendations).
 IMPORTERS = ["commissioner", "department_head"]
 MANAGERS = ["commissioner", "department_head", "complaints_officer", "regional_officer", "npm_member", "npm_medical"]
+# Those who handle cases and manage recommendations: they draft one from a case.
+CASE_HANDLERS = ["commissioner", "department_head", "complaints_officer", "regional_officer"]
 
 
 def _statuses(default, **groups):
@@ -108,6 +110,22 @@ def aggregate_url(name, in_scope):
 
         rec = issue_recommendation(None, _rec(user, in_scope))
         return f"{reverse(name)}?year={rec.issued_on.year}"
+
+    return build
+
+
+def draft_from_case_url(in_scope):
+    """In scope: a case under consideration assigned to the user. Out of scope: one of the North
+    regional centre, assigned to nobody."""
+
+    def build(user):
+        from ombuds.recommendations.testing import case_under_consideration
+
+        if in_scope:
+            app = case_under_consideration(user)
+        else:
+            app = case_under_consideration(unit="rc_north", district="guba")
+        return reverse("recommendations:draft_from_application", args=[app.public_id])
 
     return build
 
@@ -267,5 +285,32 @@ ROWS = [
         Row(name, *_statuses(403, s200=RATE_READERS), url=aggregate_url(name, in_scope), scope=scope)
         for name in ("recommendations:rates", "recommendations:systemic")
         for in_scope, scope in ((True, "in"), (False, "out"))
+    ),
+    Row(
+        "recommendations:draft_from_application",
+        *_statuses(403, s200=CASE_HANDLERS),
+        url=draft_from_case_url(True),
+    ),
+    Row(
+        "recommendations:draft_from_application",
+        *_statuses(403, s200=["commissioner"], s404=CASE_HANDLERS[1:]),
+        url=draft_from_case_url(False),
+        scope="out",
+    ),
+    Row(
+        "recommendations:draft_from_application",
+        *_statuses(403, s400=CASE_HANDLERS),
+        method="post",
+        data={},
+        url=draft_from_case_url(True),
+        note="an empty form: redrawn with its errors (400), nothing saved",
+    ),
+    Row(
+        "recommendations:draft_from_application",
+        *_statuses(403, s400=["commissioner"], s404=CASE_HANDLERS[1:]),
+        method="post",
+        data={},
+        url=draft_from_case_url(False),
+        scope="out",
     ),
 ]

@@ -11,6 +11,8 @@ MANAGERS = frozenset(
     {"commissioner", "department_head", "complaints_officer", "regional_officer", "npm_member", "npm_medical"}
 )
 ISSUERS = frozenset({"commissioner", "department_head"})
+# Drafting from a case takes both hats: managing recommendations and handling the case.
+CASE_HANDLERS = MANAGERS & {"commissioner", "department_head", "complaints_officer", "regional_officer"}
 PUBLISHERS = frozenset({"commissioner"})
 IMPORTERS = frozenset({"commissioner", "department_head"})
 
@@ -53,6 +55,12 @@ def _draft_from_visit(actor):
         kind="after_visit",
         text_az="Duş otağı təmir edilsin.",
     )
+
+
+def _draft_from_case(actor):
+    from ombuds.recommendations.testing import case_under_consideration, recommendation_from_case
+
+    return recommendation_from_case(actor, case_under_consideration(actor))
 
 
 def _follow_up(actor):
@@ -104,6 +112,8 @@ ROWS = [
     ServiceRow(drafting.next_number, call=None, note="draws a number inside the drafting service's transaction"),
     ServiceRow(drafting.smart_warnings, call=None, note="reads a draft; changes nothing"),
     ServiceRow(drafting.draft_recommendation, MANAGERS, _draft_from_visit),
+    ServiceRow(drafting.draft_from_application, CASE_HANDLERS, _draft_from_case),
+    ServiceRow(drafting.may_draft_from_application, call=None, note="reads the case's state; changes nothing"),
     ServiceRow(drafting.update_draft, MANAGERS, lambda a: drafting.update_draft(a, _draft(a), priority="high")),
     ServiceRow(
         drafting.repeat_recommendation, MANAGERS, lambda a: drafting.repeat_recommendation(a, _not_implemented(a))
