@@ -48,7 +48,8 @@ def draft_from_application(request, public_id):
         messages.error(request, _("Only an application in which a violation is found can lead to a recommendation."))
         return redirect(case_url)
     respondents, rights = list(app.respondents.all()), list(app.rights.all())
-    form = CaseRecommendationForm(request.POST or None, respondents=respondents, rights=rights)
+    data = request.POST if request.method == "POST" else None  # an empty post is refused, not redrawn blank
+    form = CaseRecommendationForm(data, respondents=respondents, rights=rights)
     if request.method == "POST" and form.is_valid():
         with submit_once(request, form) as once:
             if once.done:
