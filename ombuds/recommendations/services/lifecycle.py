@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ombuds.core import audit, deadlines, notifications
+from ombuds.core import audit, deadlines, notifications, uploads
 from ombuds.core.clock import WorkingCalendar, due_after
 from ombuds.core.i18n import CONTENT_LANGUAGES
 from ombuds.core.models import DeadlineRule
@@ -130,6 +130,15 @@ def issue_recommendation(
         "due_set_by_hand",
         "due_reason",
     )
+    rule = URGENT_RESPONSE_RULE if rec.kind == c.Kind.URGENT else RESPONSE_RULE
+    start = timezone.make_aware(datetime.combine(today, time(9))) if issued_on else None
+    deadlines.start_deadline(actor, rec, rule, responsible=rec.responsible, start=start)
+    # The letter as sent (its response date comes from the clock just started) is kept with the
+    # recommendation and linked from the history line. A letter that left on an earlier day
+    # (imports, demo) was not written here: there is nothing to keep.
+    from ombuds.recommendations import letters  # the letter reads this module's rule codes
+
+    letter = None if issued_on else uploads.store(actor, rec, letters.sent_letter_file(rec))
     StatusChange.objects.create(
         recommendation=rec,
         old_status=old,
@@ -137,12 +146,10 @@ def issue_recommendation(
         happened_on=today,
         evidence=c.Evidence.STAFF_DECISION,
         note=_("Issued; letter in %(language)s.") % {"language": language},
+        document=letter,
         created_by=actor,
         updated_by=actor,
     )
-    rule = URGENT_RESPONSE_RULE if rec.kind == c.Kind.URGENT else RESPONSE_RULE
-    start = timezone.make_aware(datetime.combine(today, time(9))) if issued_on else None
-    deadlines.start_deadline(actor, rec, rule, responsible=rec.responsible, start=start)
     audit.record(
         "recommendations.recommendation.issued",
         actor=actor,
@@ -190,10 +197,12 @@ def record_response(
     text: str,
     channel: str = c.ResponseChannel.LETTER,
     reference: str = "",
+    uploaded=None,
 ) -> AuthorityResponse:
     """The authority answered: the response is kept, its clock stops, and the status follows what
     it says — never "implemented": the authority's own claim gives "reported implemented,
-    unverified" until staff verify it."""
+    unverified" until staff verify it. `uploaded`, the letter or file received, is kept with the
+    response (safe upload, in the same transaction)."""
     require(actor, MANAGE)
     rec = lock(rec)
     _visible(actor, Recommendation, rec)
@@ -217,6 +226,8 @@ def record_response(
         created_by=actor,
         updated_by=actor,
     )
+    if uploaded is not None:
+        uploads.store(actor, response, uploaded)
     target = c.STANCE_STATUS[c.Stance(stance)]
     if target != rec.status and target in c.TRANSITIONS.get(rec.status, set()):
         _change(actor, rec, target, evidence=c.Evidence.AUTHORITY_RESPONSE, happened_on=received_on, response=response)
@@ -248,9 +259,11 @@ def record_outcome(
     note: str = "",
     visit=None,
     document=None,
+    uploaded=None,
 ) -> StatusChange:
     """Staff record the degree of implementation. Implemented needs a verification source: a
-    follow-up visit, a document, or the authority's report checked by staff."""
+    follow-up visit, a document, or the authority's report checked by staff. The document is an
+    Attachment of the recommendation (`document`), or a file `uploaded` now and stored as one."""
     require(actor, MANAGE)
     rec = lock(rec)
     _visible(actor, Recommendation, rec)
@@ -264,16 +277,36 @@ def record_outcome(
         )
     if evidence == c.Evidence.FOLLOW_UP_VISIT and visit is None:
         raise ValidationError({"visit": _("Choose the follow-up visit.")})
-    if evidence == c.Evidence.DOCUMENT and document is None:
+    if evidence == c.Evidence.DOCUMENT and document is None and uploaded is None:
         raise ValidationError({"document": _("Attach the document.")})
+    if visit is not None:
+        _check_follow_up_visit(actor, rec, visit)
+    if document is not None and (
+        document.content_type.model_class() is not Recommendation or document.object_id != rec.pk
+    ):
+        raise ValidationError({"document": _("Choose a document of this recommendation.")})
     if (
         evidence == c.Evidence.AUTHORITY_REPORT_VERIFIED
         and not rec.responses.filter(stance=c.Stance.IMPLEMENTED).exists()
     ):
         raise ValidationError({"evidence": _("The authority has not reported it implemented.")})
+    if evidence == c.Evidence.DOCUMENT and uploaded is not None:
+        document = uploads.store(actor, rec, uploaded)
     return _change(
         actor, rec, status, evidence=evidence, happened_on=happened_on, note=note, visit=visit, document=document
     )
+
+
+def _check_follow_up_visit(actor, rec: Recommendation, visit) -> None:
+    """A follow-up visit verifies only what it could see: a visit to one of the recommendation's
+    places, after it was issued, that the actor may read, once the team has been on site."""
+    from ombuds.monitoring.models import Visit
+
+    _visible(actor, Visit, visit)
+    if not rec.places.filter(pk=visit.place_id).exists():
+        raise ValidationError({"visit": _("Choose a visit to a place the recommendation concerns.")})
+    if visit.arrival_at is None:
+        raise ValidationError({"visit": _("Choose a visit on which the team has been on site.")})
 
 
 @transaction.atomic

@@ -130,6 +130,27 @@ def draft_from_case_url(in_scope):
     return build
 
 
+def letter_url(in_scope):
+    return lambda user: reverse("recommendations:letter", args=[_rec(user, in_scope).public_id, "docx"])
+
+
+def action_url(in_scope):
+    return lambda user: reverse("recommendations:action", args=[_rec(user, in_scope).public_id, "irrelevant"])
+
+
+def file_url(in_scope):
+    """The letter kept when the recommendation was issued."""
+
+    def build(user):
+        from ombuds.recommendations import services
+
+        rec = services.issue_recommendation(None, _rec(user, in_scope))
+        letter = rec.history.get(new_status="issued").document
+        return reverse("recommendations:file", args=[rec.public_id, letter.public_id])
+
+    return build
+
+
 RATE_READERS = [*MANAGERS, "analyst"]
 
 
@@ -311,6 +332,36 @@ ROWS = [
         method="post",
         data={},
         url=draft_from_case_url(False),
+        scope="out",
+    ),
+    Row("recommendations:new", *_statuses(403, s200=MANAGERS), url=lambda user: reverse("recommendations:new")),
+    Row("recommendations:letter", *_statuses(403, s200=MANAGERS), url=letter_url(True)),
+    Row(
+        "recommendations:letter",
+        *_statuses(403, s200=["commissioner"], s404=MANAGERS[1:]),
+        url=letter_url(False),
+        scope="out",
+    ),
+    Row("recommendations:file", *_statuses(403, s200=MANAGERS), url=file_url(True)),
+    Row(
+        "recommendations:file",
+        *_statuses(403, s200=["commissioner"], s404=MANAGERS[1:]),
+        url=file_url(False),
+        scope="out",
+    ),
+    Row(
+        "recommendations:action",
+        *_statuses(403, s302=MANAGERS),
+        method="post",
+        data={"irrelevant-reason": "The place closed."},
+        url=action_url(True),
+    ),
+    Row(
+        "recommendations:action",
+        *_statuses(403, s302=["commissioner"], s404=MANAGERS[1:]),
+        method="post",
+        data={"irrelevant-reason": "The place closed."},
+        url=action_url(False),
         scope="out",
     ),
 ]
