@@ -182,6 +182,7 @@ def test_the_visit_is_named_without_a_link_to_those_who_cannot_open_it(staff_cli
 
 def test_the_lead_issues_and_the_letter_that_was_sent_is_linked(staff_client, lead, draft):
     client = staff_client(lead)
+    client.cookies["django_language"] = "en"
     url = reverse("recommendations:action", args=[draft.public_id, "issue"])
     response = client.post(url, {"issue-language": "en", "issue-due_date": "", "issue-due_reason": ""})
     assert response.status_code == 302
@@ -199,7 +200,9 @@ def test_the_lead_issues_and_the_letter_that_was_sent_is_linked(staff_client, le
 def test_an_issue_date_set_by_hand_needs_a_reason_and_nothing_is_written(staff_client, lead, draft):
     url = reverse("recommendations:action", args=[draft.public_id, "issue"])
     due = (today() + timedelta(days=40)).isoformat()
-    response = staff_client(lead).post(url, {"issue-language": "az", "issue-due_date": due, "issue-due_reason": ""})
+    client = staff_client(lead)
+    client.cookies["django_language"] = "en"
+    response = client.post(url, {"issue-language": "az", "issue-due_date": due, "issue-due_reason": ""})
     assert response.status_code == 200  # redrawn with the error next to the field
     assert "Say why the due date is set by hand." in response.content.decode()
     draft.refresh_from_db()
@@ -278,7 +281,9 @@ def test_implemented_is_refused_without_a_verification_source(staff_client, memb
     services.issue_recommendation(lead, draft)
     url = reverse("recommendations:action", args=[draft.public_id, "outcome"])
     data = {"outcome-status": "implemented", "outcome-evidence": "staff_decision", "outcome-note": "Dedilər."}
-    response = staff_client(member).post(url, data)
+    client = staff_client(member)
+    client.cookies["django_language"] = "en"
+    response = client.post(url, data)
     assert response.status_code == 200
     assert "Implemented needs a verification" in response.content.decode()
     draft.refresh_from_db()
@@ -294,6 +299,7 @@ def test_implemented_on_a_document_keeps_the_document(staff_client, member, lead
         "outcome-file": SimpleUploadedFile("akt.pdf", PDF_BYTES, content_type="application/pdf"),
     }
     client = staff_client(member)
+    client.cookies["django_language"] = "en"
     assert client.post(url, data).status_code == 302
     draft.refresh_from_db()
     assert draft.status == S.IMPLEMENTED
