@@ -260,7 +260,7 @@ def test_the_follow_up_through_the_api(persona):
     assert no_visit.status_code == 400 and "visit" in no_visit.json()
     document = client.post(detail(rec, "outcome/"), {"status": "implemented", "evidence": "document"})
     assert document.status_code == 400 and "evidence" in document.json()  # a file is uploaded on the page
-    follow_up = make_recommendation(member).visit  # another visit of the member's
+    follow_up, _ = visit_with_finding(member, place=visit.place)  # a later visit of the member's to the place
     verified = client.post(
         detail(rec, "outcome/"),
         {"status": "implemented", "evidence": "follow_up_visit", "visit": str(follow_up.public_id), "note": "Seen."},
