@@ -191,9 +191,14 @@ def filtered(user, params, lists: RegisterLists | None = None):
         qs = qs.filter(addressee_id=lists.authority_ids[data["addressee"]])
     if "right" in data:
         qs = qs.filter(right_id=lists.right_ids[data["right"]])
-    for field in ("place_type", "area", "year", "source", "kind"):
+    for field in ("place_type", "area", "source", "kind"):
         if field in data:
             qs = qs.filter(**{field: data[field]})
+    if "year" in data:
+        # The year a recommendation was issued, as the rates count it (a draft: the year of its
+        # number), so that a link from a rates cell selects exactly the rows counted there.
+        year = data["year"]
+        qs = qs.filter(Q(issued_on__year=year) | Q(issued_on__isnull=True, year=year))
     if data.get("published") == "yes":
         qs = qs.filter(is_published=True).exclude(status=c.Status.DRAFT)
     elif data.get("published") == "no":

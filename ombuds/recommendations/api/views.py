@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -25,6 +26,7 @@ from ombuds.monitoring.report import GuardFailure
 from ombuds.recommendations import services
 from ombuds.recommendations.api import serializers as s
 from ombuds.recommendations.api.filters import RecommendationFilter
+from ombuds.recommendations.choices import Source
 from ombuds.recommendations.models import Recommendation
 from ombuds.recommendations.permissions import ISSUE, MANAGE, PUBLISH, may_use_register
 
@@ -93,7 +95,15 @@ class RecommendationViewSet(
         it answers, an application in which a violation was found, or a report."""
         _require(request.user, MANAGE)  # before validating: no hints for outsiders
         data = self._payload(request, s.RecommendationCreateSerializer)
-        rec = services.draft_recommendation(request.user, **data)
+        if data.get("source") == Source.APPLICATION:
+            # As on the case page: the draft is recorded on the case as its measure, in one write.
+            application = data.pop("application", None)
+            data.pop("source")
+            if application is None:
+                raise ValidationError({"application": _("Choose the application.")})
+            rec = services.draft_from_application(request.user, application, **data)
+        else:
+            rec = services.draft_recommendation(request.user, **data)
         response = self._answer(rec, status.HTTP_201_CREATED)
         response["Location"] = _location(request, rec)
         return response
