@@ -49,10 +49,12 @@ def _mentions(part: str, words: list[str]) -> bool:
     )
 
 
-def _sealed_name_parts(visit: Visit) -> set[str]:
+def _sealed_name_parts(visit: Visit, consent: str = "consent_publish") -> set[str]:
+    """Name parts of the interviewees who have not given `consent` (to publication, or to
+    disclosure to the authority for what is sent to it)."""
     parts: set[str] = set()
     for interview in visit.interviews.all():
-        if interview.consent_publish or not interview.identity.strip():
+        if getattr(interview, consent) or not interview.identity.strip():
             continue
         # The identity may carry more than the name ("…, born 1985, cell 12"): the name comes first.
         name = interview.identity.replace(";", ",").replace("(", ",").split(",")[0]
@@ -60,11 +62,11 @@ def _sealed_name_parts(visit: Visit) -> set[str]:
     return parts
 
 
-def find_sealed_names(visit: Visit, texts: list[tuple[str, str, str]]) -> None:
+def find_sealed_names(visit: Visit, texts: list[tuple[str, str, str]], consent: str = "consent_publish") -> None:
     """Raise GuardFailure at the first of `texts` ((where, field, text) triples) that names an
     interviewee of `visit` who has not consented to publication. Recommendations drawn from the
     visit are read by the same guard before they are published."""
-    parts = _sealed_name_parts(visit)
+    parts = _sealed_name_parts(visit, consent)
     if not parts:
         return
     for where, field, text in texts:

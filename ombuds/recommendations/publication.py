@@ -19,3 +19,25 @@ def check_publication(rec: Recommendation) -> None:
     visits += [check.visit for check in rec.checks.select_related("visit")]
     for visit in visits:
         find_sealed_names(visit, texts)
+
+
+def check_letter(rec: Recommendation) -> None:
+    """The letter to the addressee carries the texts: no interviewee of the visit may be named in
+    them without their consent to disclosure to the authority (domain.md §4). Raises ValidationError."""
+    from django.core.exceptions import ValidationError
+
+    from ombuds.monitoring.report import GuardFailure
+
+    if not rec.visit_id:
+        return
+    texts = [(rec.number, f"text_{lang}", getattr(rec, f"text_{lang}")) for lang in ("az", "en", "ru")]
+    try:
+        find_sealed_names(rec.visit, texts, consent="consent_disclose_to_authority")
+    except GuardFailure as failure:
+        raise ValidationError(
+            {
+                failure.field: _(
+                    "The letter would name an interviewee who has not consented to disclosure to the authority."
+                )
+            }
+        ) from failure

@@ -109,6 +109,9 @@ def issue_recommendation(
         raise ValidationError({"language": _("Choose a language of the letter.")})
     if language != "az" and not getattr(rec, f"text_{language}"):
         raise ValidationError({"language": _("The recommendation has no text in the letter's language yet.")})
+    from ombuds.recommendations.publication import check_letter
+
+    check_letter(rec)
     today = issued_on or _today()
     if today > _today():
         raise ValidationError({"issued_on": _("The date cannot be in the future.")})

@@ -66,3 +66,27 @@ def test_the_registers_year_is_the_year_of_issue_the_rates_count(persona):
     last_year, _data, _form = filtered(lead, {"year": str(today.year - 1)})
     assert not last_year.exists()
     assert date(today.year, 1, 1) <= Recommendation.objects.get(pk=drafted_last_year.pk).issued_on
+
+
+def test_the_letter_names_no_interviewee_without_consent_to_disclosure(persona):
+    from ombuds.monitoring import services as monitoring
+
+    lead = persona("commissioner")
+    visit, finding = visit_with_finding(None)
+    monitoring.add_interview(None, visit, pseudonym="D-01", kind="detainee", identity="Məmmədov Elçin Rauf oğlu")
+    rec = make_recommendation(None, visit=visit, findings=[finding], text_az="Elçin Məmmədov həkimə göstərilsin.")
+    with pytest.raises(ValidationError) as refused:
+        services.issue_recommendation(lead, rec)
+    assert "text_az" in refused.value.message_dict
+    rec.refresh_from_db()
+    assert rec.status == "draft" and rec.issued_on is None
+    harmless = make_recommendation(None, visit=visit, findings=[finding], text_az="Kameralar təmir edilsin.")
+    assert services.issue_recommendation(lead, harmless).status == "issued"
+
+
+def test_the_register_leads_to_the_rates_and_a_new_draft(persona, staff_client):
+    from django.urls import reverse
+
+    page = staff_client(persona("npm_member")).get(reverse("recommendations:list")).content.decode()
+    for name in ("recommendations:new", "recommendations:rates", "recommendations:systemic"):
+        assert f'href="{reverse(name)}"' in page
