@@ -319,7 +319,10 @@ def test_escalation_repeat_relevance_and_publication_through_the_api(persona):
 def test_publication_keeps_an_interviewee_out_of_the_tracker(persona):
     boss = persona("commissioner")
     visit, finding = visit_with_finding(boss)
-    monitoring.add_interview(boss, visit, pseudonym="P-1", kind="detainee", identity="Tofiq Qurbanov")
+    # Named to the authority with consent (the letter may carry the name), never to the public.
+    monitoring.add_interview(
+        boss, visit, pseudonym="P-1", kind="detainee", identity="Tofiq Qurbanov", consent_disclose_to_authority=True
+    )
     rec = make_recommendation(boss, visit=visit, findings=[finding], text_en="Protect Qurbanov from reprisals.")
     rec = services.issue_recommendation(boss, rec)
     response = token_client(boss).post(detail(rec, "publish/"), {}, format="json")
