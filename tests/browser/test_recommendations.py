@@ -16,7 +16,6 @@ from ombuds.core.models import Authority
 from ombuds.monitoring import services as monitoring
 from ombuds.monitoring.choices import VisitStatus
 from ombuds.monitoring.testing import make_place, make_visit
-from ombuds.recommendations import services
 from ombuds.recommendations.models import Recommendation
 from tests.browser.conftest import run_axe
 
@@ -114,13 +113,22 @@ def test_draft_issue_respond_and_verify_by_a_follow_up_visit(page, settings, tmp
     shower, exams = Recommendation.objects.order_by("sequence")
     assert shower.issued_by == lead and shower.due_date is not None
 
-    # The authority answers the second one: it accepts. The detail page has no response form yet,
-    # so the response goes through the service; the page shows the step in its history.
-    services.record_response(
-        lead, exams, stance="accepts", received_on=timezone.localdate(), text="Tövsiyə qəbul edilir."
-    )
+    # The authority answers the second one: it accepts. Staff record the letter on its page.
     page.goto(exams.get_absolute_url())
-    assert "Accepted by the authority (Authority's response)" in page.locator("main").inner_text()
+    page.locator("summary", has_text="Record the authority's response").click()
+    page.select_option("#id_response-stance", "accepts")
+    page.fill("#id_response-received_on", timezone.localdate().isoformat())
+    page.fill("#id_response-text", "Tövsiyə qəbul edilir.")
+    page.fill("#id_response-reference", "PS-17/412")
+    page.get_by_role("button", name="Record the response").click()
+    page.wait_for_load_state()
+    history = page.get_by_test_id("history").inner_text()
+    assert "Issued, awaiting response → Accepted by the authority" in history
+    assert "Authority's response" in history and "Accepts the recommendation" in history
+    assert "PS-17/412" in page.get_by_test_id("response").inner_text()
+    exams.refresh_from_db()
+    assert exams.status == "accepted" and exams.responses.get().reference == "PS-17/412"
+    assert run_axe(page) == []
     _shot(page, tmp_path, "response")
 
     # The follow-up visit: the team arrives and the checklist verifies the shower block.
