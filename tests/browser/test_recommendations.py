@@ -124,7 +124,7 @@ def test_draft_issue_respond_and_verify_by_a_follow_up_visit(page, settings, tmp
     page.wait_for_load_state()
     history = page.get_by_test_id("history").inner_text()
     assert "Issued, awaiting response → Accepted by the authority" in history
-    assert "Authority's response" in history and "Accepts the recommendation" in history
+    assert "Authority's response: Accepts the recommendation" in history
     assert "PS-17/412" in page.get_by_test_id("response").inner_text()
     exams.refresh_from_db()
     assert exams.status == "accepted" and exams.responses.get().reference == "PS-17/412"
