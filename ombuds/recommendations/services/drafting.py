@@ -123,7 +123,7 @@ def draft_recommendation(
         _visible(actor, Visit, visit)
         if any(f.visit_id != visit.pk for f in findings):
             raise ValidationError({"findings": _("Choose findings of this visit.")})
-        if any(Finding.all_objects.filter(pk=f.pk, withdrawn_at__isnull=False).exists() for f in findings):
+        if Finding.all_objects.filter(pk__in=[f.pk for f in findings], withdrawn_at__isnull=False).exists():
             raise ValidationError({"findings": _("A withdrawn finding cannot be answered.")})
         places = places or [visit.place]
         place_type = place_type or visit.place.place_type

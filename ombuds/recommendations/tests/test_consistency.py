@@ -90,3 +90,17 @@ def test_the_register_leads_to_the_rates_and_a_new_draft(persona, staff_client):
     page = staff_client(persona("npm_member")).get(reverse("recommendations:list")).content.decode()
     for name in ("recommendations:new", "recommendations:rates", "recommendations:systemic"):
         assert f'href="{reverse(name)}"' in page
+
+
+def test_a_withdrawn_finding_is_not_answered():
+    from ombuds.monitoring import services as monitoring
+    from ombuds.monitoring.models import Finding
+
+    visit, kept = visit_with_finding(None)
+    gone = monitoring.add_finding(None, visit, area="treatment", text="Yanlış.", severity="info", sources=["staff"])
+    gone = monitoring.withdraw_finding(None, gone, "Entered twice.")
+    gone = Finding.all_objects.get(pk=gone.pk)
+    with pytest.raises(ValidationError) as refused:
+        make_recommendation(None, visit=visit, findings=[kept, gone])
+    assert "findings" in refused.value.message_dict
+    assert not Recommendation.objects.exists()
