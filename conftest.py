@@ -4,18 +4,24 @@ from pathlib import Path
 
 import pytest
 
-from ombuds.accounts.testing import PERSONAS, make_persona
+from ombuds.accounts.testing import EXTERNAL_PERSONAS, PERSONAS, make_persona
 from ombuds.core import refcache
 
 
 @pytest.fixture
 def persona(db):
-    """`persona("regional_officer")` returns that role's user, created once per test."""
+    """`persona("regional_officer")` returns that role's user, created once per test;
+    `persona("focal_point")` the focal point of the Ministry of Internal Affairs."""
     created = {}
 
     def get(name: str):
         if name not in created:
-            created[name] = make_persona(name)
+            if name in EXTERNAL_PERSONAS:
+                from ombuds.focal.testing import make_focal_point
+
+                created[name] = make_focal_point(authority=EXTERNAL_PERSONAS[name], username="focal.point").user
+            else:
+                created[name] = make_persona(name)
         return created[name]
 
     return get

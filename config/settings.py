@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ombuds.monitoring",
     "ombuds.recommendations",
     "ombuds.outreach",
+    "ombuds.focal",
     "ombuds.reports",
     "ombuds.demo",
 ]
@@ -93,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "ombuds.accounts.middleware.SessionLifetimeMiddleware",
     "ombuds.accounts.middleware.RequireMFAMiddleware",
+    "ombuds.accounts.middleware.FocalPointConfinementMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "ombuds.accounts.middleware.ActivityMiddleware",  # instead of allauth's per-request tracking
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -372,6 +374,14 @@ OMBUDS_IDEMPOTENCY_HOURS = env_int("OMBUDS_IDEMPOTENCY_HOURS", 24)
 # The responsible staff member is reminded of a recommendation not yet implemented this many days
 # before its due date, and once after it passes (`recommendations_reminders`, daily).
 OMBUDS_RECOMMENDATION_REMINDER_DAYS = env_int("OMBUDS_RECOMMENDATION_REMINDER_DAYS", 14)
+# The authority portal (ombuds/focal). A focal point reaches only these path prefixes; any other
+# URL answers 404 to it (accounts.middleware.FocalPointConfinementMiddleware).
+OMBUDS_FOCAL_POINT_PATHS = ["/authority/", "/api/v1/authority/", "/auth/", "/i18n/", "/static/", "/health/"]
+# An invitation link to the portal works for this many days, once.
+OMBUDS_FOCAL_INVITATION_DAYS = env_int("OMBUDS_FOCAL_INVITATION_DAYS", 7)
+# Focal points are reminded of an unanswered item this many days before its due date, and once
+# after it passes (`focal_reminders`, daily).
+OMBUDS_FOCAL_REMINDER_DAYS = env_int("OMBUDS_FOCAL_REMINDER_DAYS", 2)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ombuds API",
     "DESCRIPTION": "Applications, monitoring visits, recommendations and outreach of an ombudsman institution.",

@@ -17,6 +17,10 @@ urlpatterns = [
     path("monitoring/", include("ombuds.monitoring.urls")),
     path("recommendations/", include("ombuds.recommendations.urls")),
     path("outreach/", include("ombuds.outreach.urls")),
+    # The authority portal: focal points reach only /authority/ (and /api/v1/authority/); its
+    # staff pages live apart, under /focal-points/.
+    path("authority/", include("ombuds.focal.urls")),
+    path("focal-points/", include("ombuds.focal.urls_staff")),
     path("reports/", include("ombuds.reports.urls")),
     # Staff sign-in, second factor, sessions (allauth). Kept apart from /accounts/ so the
     # "second factor first" rule can allow exactly this prefix.

@@ -36,6 +36,14 @@ class RoleCode(models.TextChoices):
     SYSADMIN = "sysadmin", _("System administrator")
 
 
+class UserKind(models.TextChoices):
+    """Staff work inside the institution; an authority's focal point only answers what was
+    addressed to its body, through the authority portal (domain.md §4), and is never staff."""
+
+    STAFF = "staff", _("Staff member")
+    FOCAL_POINT = "focal_point", _("Authority focal point")
+
+
 class Gender(models.TextChoices):
     FEMALE = "female", _("Female")
     MALE = "male", _("Male")

@@ -8,6 +8,7 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -87,4 +88,30 @@ class RequireMFAMiddleware:
             and not _has_totp(request.user)
         ):
             return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+def focal_point_may_reach(path: str) -> bool:
+    """The only paths an authority's focal point may reach (OMBUDS_FOCAL_POINT_PATHS): its portal,
+    its API, signing in and out with the second factor, the language switch and static files."""
+    return path.startswith(tuple(settings.OMBUDS_FOCAL_POINT_PATHS))
+
+
+class FocalPointConfinementMiddleware:
+    """An authority's focal point is never staff: every other URL of the system answers 404 to it,
+    whatever that view's own checks would say (domain.md §4, issue 12). Token requests to the API
+    are confined the same way by `accounts.tokens.ApiTokenAuthentication`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and getattr(user, "is_focal_point", False)
+            and not focal_point_may_reach(request.path_info)
+        ):
+            raise Http404
         return self.get_response(request)

@@ -14,9 +14,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ombuds.accounts.choices import Gender, OrgUnitKind, RoleCode, RoleScope
+from ombuds.accounts.choices import Gender, OrgUnitKind, RoleCode, RoleScope, UserKind
 from ombuds.core.data_classes import DataClass
-from ombuds.core.models import District, Region, TranslatedName
+from ombuds.core.models import Authority, District, Region, TranslatedName
 
 
 class OrgUnit(TranslatedName):
@@ -107,7 +107,12 @@ class Role(TranslatedName):
 
 
 class User(AbstractUser):
-    """A staff member. Identity fields are internal: staff names appear on letters and reports."""
+    """A staff member, or an authority's focal point (`kind`, with the `authority` it answers for).
+
+    Identity fields are internal: staff names appear on letters and reports. A focal point holds
+    no role and no unit: `accounts.middleware.FocalPointConfinementMiddleware` keeps it inside the
+    authority portal, and the services that take its answers check `scoping.answers_for`.
+    """
 
     # Staff names appear on letters and reports (internal); the password hash and gender are confidential.
     DATA_CLASSES = {
@@ -124,6 +129,8 @@ class User(AbstractUser):
                 "languages",
                 "is_medical",
                 "is_psychologist",
+                "kind",
+                "authority",
                 "is_staff",
                 "is_active",
                 "is_superuser",
@@ -155,13 +162,37 @@ class User(AbstractUser):
     )
     is_medical = models.BooleanField(_("physician"), default=False)
     is_psychologist = models.BooleanField(_("psychologist"), default=False)
+    kind = models.CharField(_("kind of account"), max_length=16, choices=UserKind.choices, default=UserKind.STAFF)
+    authority = models.ForeignKey(
+        Authority,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="focal_point_users",
+        verbose_name=_("answers for"),
+        help_text=_("Only for an authority's focal point: the body whose requests and recommendations it answers."),
+    )
 
     class Meta:
         verbose_name = _("staff member")
         verbose_name_plural = _("staff members")
+        constraints = [
+            # A focal point always answers for one body; staff never do.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind=UserKind.FOCAL_POINT, authority__isnull=False, org_unit__isnull=True)
+                    | models.Q(kind=UserKind.STAFF, authority__isnull=True)
+                ),
+                name="accounts_user_kind_authority",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def is_focal_point(self) -> bool:
+        return self.kind == UserKind.FOCAL_POINT
 
     @property
     def display_name(self) -> str:
@@ -178,7 +209,8 @@ class User(AbstractUser):
             rows = self.roles.values_list(
                 "code", "scope", "permissions__content_type__app_label", "permissions__codename"
             )
-            for code, scope, app, codename in rows if self.is_active else ():
+            # A focal point never holds a role's rights, even one granted by mistake.
+            for code, scope, app, codename in rows if self.is_active and not self.is_focal_point else ():
                 codes.add(code)
                 scopes.add(scope)
                 if codename:

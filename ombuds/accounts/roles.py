@@ -62,6 +62,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "recommendations.issue_recommendation",
             "recommendations.publish_recommendation",
             "recommendations.import_recommendations",
+            "focal.manage_focal_points",
         ],
     ),
     RoleSpec(
@@ -80,6 +81,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "recommendations.manage_recommendations",
             "recommendations.issue_recommendation",
             "recommendations.import_recommendations",
+            "focal.manage_focal_points",
         ],
     ),
     RoleSpec(

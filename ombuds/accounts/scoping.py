@@ -154,3 +154,18 @@ def can_view_record(user, obj) -> bool:
     if obj is None:
         return False
     return type(obj).objects.visible_to(user).filter(pk=obj.pk).exists()
+
+
+def answers_for(user, authority_id: int | None) -> bool:
+    """Whether `user` is an active focal point of the authority `authority_id` (domain.md §4).
+
+    The services that take an authority's answer (information-request replies, responses to
+    recommendations) accept such a user in place of a staff permission; the authority portal
+    narrows further (a focal point of one institution answers only for its place)."""
+    return bool(
+        authority_id is not None
+        and getattr(user, "is_authenticated", False)
+        and user.is_active
+        and getattr(user, "is_focal_point", False)
+        and user.authority_id == authority_id
+    )

@@ -24,6 +24,8 @@ def _require_other(actor: User | None, user: User) -> None:
     require(actor, MANAGE_STAFF)
     if actor is not None and actor.pk == user.pk:
         raise PermissionDenied
+    if user.is_focal_point:  # focal points are managed by the authority portal's services
+        raise ValidationError(_("This is an authority's focal point, not a staff member."))
 
 
 def _refresh_staff_flag(user: User) -> bool:

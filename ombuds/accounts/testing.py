@@ -31,6 +31,12 @@ PERSONAS: dict[str, tuple[str, list[RoleCode]]] = {
     "sysadmin": ("dept_administration", [RoleCode.SYSADMIN]),
 }
 
+# Personas who are not staff: an authority's focal point (of the Ministry of Internal Affairs,
+# created by `ombuds.focal.testing`). The permission and service matrices run them too.
+FOCAL_POINT = "focal_point"
+EXTERNAL_PERSONAS: dict[str, str] = {FOCAL_POINT: "mia"}
+ALL_PERSONAS: list[str] = sorted([*PERSONAS, *EXTERNAL_PERSONAS])
+
 
 def make_user(
     *,

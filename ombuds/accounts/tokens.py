@@ -44,6 +44,17 @@ class ApiTokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed("Invalid token.")
         return record.user, record
 
+    def authenticate(self, request):
+        found = super().authenticate(request)
+        # A focal point's token opens only the authority API (its own items): everywhere else
+        # the API answers as it does for a missing resource (FocalPointConfinementMiddleware).
+        if found is not None and found[0].is_focal_point:
+            from ombuds.accounts.middleware import focal_point_may_reach
+
+            if not focal_point_may_reach(request._request.path_info):
+                raise exceptions.NotFound()
+        return found
+
 
 def user_for_token(key: str, *, scope: str) -> ApiToken | None:
     """The live token record of this scope for an active user, or None."""

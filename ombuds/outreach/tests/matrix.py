@@ -40,8 +40,8 @@ def _event(host: str = "office"):
 
 
 def _own_event(user):
-    """An event hosted by the user's unit (any unit for the anonymous visitor)."""
-    return _event(user.org_unit.code if user else "office")
+    """An event hosted by the user's unit (any unit for the anonymous visitor and a focal point)."""
+    return _event(user.org_unit.code if user and user.org_unit_id else "office")
 
 
 def _other_event(_user):

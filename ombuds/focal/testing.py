@@ -1,0 +1,56 @@
+"""Factories for tests: focal-point accounts (through the service, as the system)."""
+
+from __future__ import annotations
+
+import itertools
+
+from ombuds.accounts.testing import TEST_PASSWORD
+from ombuds.core.models import Authority
+from ombuds.focal.models import FocalPoint
+from ombuds.focal.services.accounts import create_focal_point
+
+_counter = itertools.count(1)
+
+
+def make_focal_point(
+    *,
+    authority: str | Authority = "mia",
+    place=None,
+    username: str | None = None,
+    password: str = TEST_PASSWORD,
+    **profile,
+) -> FocalPoint:
+    """An active focal point of `authority` (code or object) that has accepted its invitation."""
+    body = authority if isinstance(authority, Authority) else Authority.objects.get(code=authority)
+    fp, _token = create_focal_point(
+        None, authority=body, place=place, username=username or f"focal{next(_counter)}", **profile
+    )
+    fp.user.set_password(password)
+    fp.user.save(update_fields=["password"])
+    return fp
+
+
+def info_request_to(authority: str = "mia", *, basis: str = "general", questions: str = ""):
+    """An information request sent (by the system) to `authority` in a case under consideration."""
+    from ombuds.complaints import services as complaints
+    from ombuds.recommendations.testing import case_under_consideration
+
+    app = case_under_consideration()
+    return complaints.send_info_request(
+        None,
+        app,
+        addressee=Authority.objects.get(code=authority),
+        basis=basis,
+        questions=questions or "Was the applicant registered at the police station on 3 May, and by whom?",
+    )
+
+
+def recommendation_to(authority: str = "mia", *, place=None, issue: bool = True):
+    """A recommendation after a visit (to `place`, or a new place) addressed to `authority`,
+    issued by the system unless `issue` is False."""
+    from ombuds.recommendations import services as recs
+    from ombuds.recommendations.testing import make_recommendation, visit_with_finding
+
+    visit, finding = visit_with_finding(None, place=place)
+    rec = make_recommendation(None, visit=visit, findings=[finding], addressee=Authority.objects.get(code=authority))
+    return recs.issue_recommendation(None, rec) if issue else rec

@@ -1,0 +1,32 @@
+"""Service-matrix rows of the authority portal: staff manage focal points; only a focal point
+acts in the portal, and only on its own body's items (the persona answers for the Ministry of
+Internal Affairs)."""
+
+from ombuds.core.testing import ServiceRow
+from ombuds.focal.services import accounts, activity, drafts
+
+MANAGERS = frozenset({"commissioner", "department_head"})
+FOCAL = frozenset({"focal_point"})
+
+
+def _create(actor):
+    from ombuds.core.models import Authority
+
+    return accounts.create_focal_point(actor, authority=Authority.objects.get(code="mia"), username="fp.new")
+
+
+def _own_request():
+    from ombuds.focal.testing import info_request_to
+
+    return info_request_to("mia")
+
+
+ROWS = [
+    ServiceRow(accounts.create_focal_point, MANAGERS, _create),
+    ServiceRow(accounts.invitation_digest, note="a pure function: the digest of a token"),
+    ServiceRow(activity.record_opening, FOCAL, lambda a: activity.record_opening(a, _own_request())),
+    ServiceRow(drafts.save_draft, FOCAL, lambda a: drafts.save_draft(a, _own_request(), {"text": "Draft"})),
+    ServiceRow(drafts.discard_draft, FOCAL, lambda a: drafts.discard_draft(a, _own_request())),
+    ServiceRow(drafts.read_draft, note="reads the focal point's own draft; changes nothing"),
+    ServiceRow(drafts.draft_key, note="a pure function: the key of an item"),
+]
