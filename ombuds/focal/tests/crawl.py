@@ -26,7 +26,12 @@ PORTAL_API = "/api/v1/authority/"
 MAX_FETCHES = 600
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_LINK = re.compile(r"""(?:href|src|action|hx-get|data-url)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# Links, form actions and HTMX targets: a POST-only address answers a GET with 405, which is
+# enough to count it as reached (its POST is tested by test_portal_security).
+_LINK = re.compile(r"""(?:href|src|action|hx-get|hx-post|data-url)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_FORM = re.compile(r"<form\b[^>]*>", re.IGNORECASE)
+_POST_TARGET = re.compile(r"""hx-post\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_ACTION = re.compile(r"""action\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 
 def portal_patterns() -> dict[str, str]:
@@ -101,6 +106,7 @@ class Crawl:
     prefixes: tuple[str, ...] = (PORTAL,)
     headers: dict = field(default_factory=dict)
     fetched: dict[str, Fetched] = field(default_factory=dict)
+    posts: set[str] = field(default_factory=set)  # where the portal's forms and HTMX post to
 
     def run(self, start) -> Crawl:
         queue = deque(start)
@@ -135,6 +141,7 @@ class Crawl:
             found.append(response["Location"])
         if kind == "text/html":
             found += [unescape(link) for link in _LINK.findall(text)]
+            self._note_posts(url, text)
         elif kind == "application/json":
             found += list(_strings(json.loads(body_of(response) or b"null")))
         for link in found:
@@ -144,6 +151,17 @@ class Crawl:
             local = parts.path + (f"?{parts.query}" if parts.query else "")
             if self._inside(local):
                 yield local
+
+    def _note_posts(self, url: str, text: str) -> None:
+        targets = [unescape(t) for t in _POST_TARGET.findall(text)]
+        for form in _FORM.findall(text):
+            if re.search(r"""method\s*=\s*["']post["']""", form, re.IGNORECASE):
+                action = _ACTION.search(form)
+                targets.append(unescape(action.group(1)) if action and action.group(1) else url)
+        for target in targets:
+            parts = urlsplit(urljoin(url, target))
+            if parts.netloc in ("", "testserver"):
+                self.posts.add(parts.path + (f"?{parts.query}" if parts.query else ""))
 
     def views(self) -> set[str]:
         return {f.view for f in self.fetched.values() if f.view}

@@ -1,0 +1,98 @@
+"""The authority portal under attack by a focal point (issue 12): forms without their CSRF token,
+a `next` after sign-in that leads off the site, another body's ids posted to every portal
+address. The pages are found by the canary test's crawler, so a new form is covered when it lands."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+
+from ombuds.accounts.testing import TEST_PASSWORD
+from ombuds.complaints.models import InfoRequest
+from ombuds.core.models import Attachment
+from ombuds.focal.models import Draft, Receipt
+from ombuds.focal.testing import make_focal_point
+from ombuds.focal.tests.canary_world import build_world
+from ombuds.focal.tests.crawl import Crawl, portal_patterns
+from ombuds.focal.tests.test_canaries import _PARAM, generated_urls
+from ombuds.recommendations.models import AuthorityResponse, Recommendation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return build_world()
+
+
+def _pages():
+    return {name: route for name, route in portal_patterns().items() if name.startswith("focal:")}
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "https:evil.example"]
+)
+def test_the_sign_in_never_sends_a_focal_point_off_the_site(client, next_url):
+    make_focal_point(authority="mia", username="mia.focal")
+    response = client.post(
+        reverse("focal:login") + f"?next={next_url}",
+        {"login": "mia.focal", "password": TEST_PASSWORD, "next": next_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("focal:home")
+
+
+def test_every_portal_form_refuses_a_post_without_its_csrf_token(world, staff_client):
+    """Every form and HTMX post target the crawl finds, posted by the signed-in focal point from
+    a page that is not the portal's: 403, and nothing written."""
+    crawl = Crawl(staff_client(world.focal.user)).run(generated_urls(world, _pages()))
+    assert crawl.posts, "the crawl found no form at all"
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(world.focal.user)
+    before = _counts()
+    for target in sorted(crawl.posts):
+        response = forged.post(target, {"text": "forged", "stance": "accepts", "action": "send", "name": "forged"})
+        assert response.status_code == 403, target
+    assert _counts() == before
+
+
+def _counts():
+    return (
+        Draft.objects.count(),
+        Receipt.objects.count(),
+        AuthorityResponse.objects.count(),
+        Attachment.objects.count(),
+        sorted(InfoRequest.objects.values_list("pk", "status", "reply")),
+        sorted(Recommendation.objects.values_list("pk", "status")),
+    )
+
+
+def test_posting_to_another_bodys_items_is_not_found_and_changes_nothing(world, staff_client):
+    """Every portal address built with another body's item (or a draft of its own body's), posted
+    to with an answer, a draft or a file reference: 404 (or 405 where the address takes no POST),
+    and nothing is written."""
+    http = staff_client(world.focal.user)
+    foreign = [str(item.public_id) for item in world.foreign]
+    files = [str(a.public_id) for a in Attachment.objects.all()]
+    before = _counts()
+    tried: set[str] = set()
+    item_pages = {}
+    for name, route in _pages().items():
+        params = [(m.group("name"), m.group("conv")) for m in _PARAM.finditer(route)]
+        if params and params[0][1] == "uuid":
+            item_pages[name] = [param for param, _conv in params]
+    for name, params in item_pages.items():
+        for values in itertools.product(foreign, *[files] * (len(params) - 1)):
+            try:
+                url = reverse(name, kwargs=dict(zip(params, values, strict=True)))
+            except NoReverseMatch:
+                continue
+            data = {"text": "posted", "stance": "accepts", "action": "send"}
+            response = http.post(url, data, HTTP_HX_REQUEST="true")
+            assert response.status_code in (404, 405), (url, response.status_code)
+            tried.add(name)
+    assert _counts() == before
+    assert tried == set(item_pages)
