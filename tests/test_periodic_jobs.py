@@ -25,6 +25,7 @@ COMMANDS = [
     "outreach_reminders",
     "recommendations_no_response",
     "recommendations_reminders",
+    "focal_reminders",
     "audit_sign_head",
 ]
 
@@ -90,9 +91,21 @@ def _recommendations(responsible) -> None:
     services.record_response(None, done, stance="accepts", received_on=today - timedelta(days=290), text="Qəbul.")
 
 
+def _focal_point(authority: str) -> None:
+    """A focal point of the body the information request goes to, who reads e-mail."""
+    from ombuds.focal.testing import make_focal_point
+
+    profile = make_focal_point(authority=authority)
+    profile.accepted_at = timezone.now()
+    profile.save(update_fields=["accepted_at"])
+    profile.user.email = "focal@authority.example"
+    profile.user.save(update_fields=["email"])
+
+
 def _work_for_every_job(persona):
-    """An overdue deadline and information request, an event in two days, recommendations whose
-    response term ran out or that are due soon or overdue, an unsigned audit head."""
+    """An overdue deadline and information request (with a focal point of its addressee), an event
+    in two days, recommendations whose response term ran out or that are due soon or overdue, an
+    unsigned audit head."""
     from datetime import date
 
     from ombuds.accounts.models import OrgUnit
@@ -112,6 +125,7 @@ def _work_for_every_job(persona):
     complaints.send_info_request(None, app, addressee=authority("mia"), basis="general", questions="Why?")
     deadlines.start_deadline(head, app, "acknowledgement", responsible=head)
     _recommendations(head)
+    _focal_point("mia")
     past = timezone.now() - timedelta(days=60)
     Deadline.objects.update(due_at=past)
     InfoRequest.objects.update(due_at=past)
@@ -176,6 +190,11 @@ def test_each_periodic_job_started_on_two_machines_at_once_runs_once(
             "note recommendations.recommendation.due_soon": 1,
             "note recommendations.recommendation.overdue": 1,
             "e-mail jobs": 2,
+        },
+        "focal_reminders": {
+            "audit focal.reminder.sent": 1,
+            "note focal.inforequest.overdue": 1,
+            "e-mail jobs": 1,
         },
         "audit_sign_head": {"signed heads": 1},
     }

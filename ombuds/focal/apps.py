@@ -6,3 +6,29 @@ class FocalConfig(AppConfig):
     name = "ombuds.focal"
     label = "focal"
     verbose_name = _("Authority portal")
+
+    def ready(self) -> None:
+        from ombuds.core.notifications import register_kind
+
+        # Reminders to focal points (services/reminders.py): what is due and when, never whose case.
+        register_kind("focal.inforequest.due_soon", _("An information request of the Commissioner is due on %(due)s."))
+        register_kind(
+            "focal.inforequest.overdue",
+            _("An information request of the Commissioner was due on %(due)s and is not answered yet."),
+        )
+        register_kind(
+            "focal.recommendation.response_due_soon",
+            _("The response to a recommendation of the Commissioner is due on %(due)s."),
+        )
+        register_kind(
+            "focal.recommendation.response_overdue",
+            _("The response to a recommendation of the Commissioner was due on %(due)s and is not given yet."),
+        )
+        register_kind(
+            "focal.recommendation.implementation_due_soon",
+            _("A recommendation of the Commissioner is to be implemented by %(due)s."),
+        )
+        register_kind(
+            "focal.recommendation.implementation_overdue",
+            _("A recommendation of the Commissioner was to be implemented by %(due)s."),
+        )

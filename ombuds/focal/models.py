@@ -218,3 +218,65 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ReminderTerm(models.TextChoices):
+    """Which due date a reminder is about."""
+
+    INFO_REQUEST_REPLY = "info_request_reply", _("Reply to an information request")
+    RECOMMENDATION_RESPONSE = "recommendation_response", _("Response to a recommendation")
+    RECOMMENDATION_IMPLEMENTATION = "recommendation_implementation", _("Implementation of a recommendation")
+
+
+class ReminderMoment(models.TextChoices):
+    BEFORE = "before", _("Before the due date")
+    AFTER = "after", _("After the due date")
+
+
+class Reminder(models.Model):
+    """A reminder e-mailed to a focal point (`services/reminders.py`): kept so that each focal point
+    hears of each due date of an item at most once before it and once after it."""
+
+    focal_point = models.ForeignKey(FocalPoint, on_delete=models.CASCADE, related_name="reminders")
+    info_request = models.ForeignKey(
+        "complaints.InfoRequest", on_delete=models.CASCADE, null=True, blank=True, related_name="portal_reminders"
+    )
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="portal_reminders",
+    )
+    term = models.CharField(_("term"), max_length=32, choices=ReminderTerm.choices)
+    moment = models.CharField(_("when"), max_length=8, choices=ReminderMoment.choices)
+    due_on = models.DateField(_("due on"))
+    sent_at = models.DateTimeField(_("sent at"))
+
+    DATA_CLASSES = dict.fromkeys(
+        ["focal_point", "info_request", "recommendation", "term", "moment", "due_on", "sent_at"], INT
+    )
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(info_request__isnull=False, recommendation__isnull=True)
+                | Q(info_request__isnull=True, recommendation__isnull=False),
+                name="focal_reminder_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["focal_point", "info_request", "term", "moment"],
+                condition=Q(info_request__isnull=False),
+                name="focal_reminder_info_request_once",
+            ),
+            models.UniqueConstraint(
+                fields=["focal_point", "recommendation", "term", "moment"],
+                condition=Q(recommendation__isnull=False),
+                name="focal_reminder_recommendation_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.focal_point_id}: {self.term} {self.moment}"

@@ -3,7 +3,7 @@ acts in the portal, and only on its own body's items (the persona answers for th
 Internal Affairs)."""
 
 from ombuds.core.testing import ServiceRow
-from ombuds.focal.services import accounts, activity, drafts
+from ombuds.focal.services import accounts, activity, drafts, reminders
 
 MANAGERS = frozenset({"commissioner", "department_head"})
 FOCAL = frozenset({"focal_point"})
@@ -29,4 +29,6 @@ ROWS = [
     ServiceRow(drafts.discard_draft, FOCAL, lambda a: drafts.discard_draft(a, _own_request())),
     ServiceRow(drafts.read_draft, note="reads the focal point's own draft; changes nothing"),
     ServiceRow(drafts.draft_key, note="a pure function: the key of an item"),
+    ServiceRow(reminders.send_focal_reminders, call=None, note="periodic job run as the system"),
+    ServiceRow(reminders.portal_link, note="a pure function: the portal page of an item"),
 ]
