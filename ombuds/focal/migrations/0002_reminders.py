@@ -5,30 +5,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('complaints', '0011_measure_recommendation_number'),
-        ('focal', '0001_initial'),
-        ('recommendations', '0003_text_fulltext_index'),
+        ("complaints", "0011_measure_recommendation_number"),
+        ("focal", "0001_initial"),
+        ("recommendations", "0003_text_fulltext_index"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(choices=[('info_request_reply', 'Reply to an information request'), ('recommendation_response', 'Response to a recommendation'), ('recommendation_implementation', 'Implementation of a recommendation')], max_length=32, verbose_name='term')),
-                ('moment', models.CharField(choices=[('before', 'Before the due date'), ('after', 'After the due date')], max_length=8, verbose_name='when')),
-                ('due_on', models.DateField(verbose_name='due on')),
-                ('sent_at', models.DateTimeField(verbose_name='sent at')),
-                ('focal_point', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='focal.focalpoint')),
-                ('info_request', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='portal_reminders', to='complaints.inforequest')),
-                ('recommendation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='portal_reminders', to='recommendations.recommendation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "term",
+                    models.CharField(
+                        choices=[
+                            ("info_request_reply", "Reply to an information request"),
+                            ("recommendation_response", "Response to a recommendation"),
+                            ("recommendation_implementation", "Implementation of a recommendation"),
+                        ],
+                        max_length=32,
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "moment",
+                    models.CharField(
+                        choices=[("before", "Before the due date"), ("after", "After the due date")],
+                        max_length=8,
+                        verbose_name="when",
+                    ),
+                ),
+                ("due_on", models.DateField(verbose_name="due on")),
+                ("sent_at", models.DateTimeField(verbose_name="sent at")),
+                (
+                    "focal_point",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reminders", to="focal.focalpoint"
+                    ),
+                ),
+                (
+                    "info_request",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_reminders",
+                        to="complaints.inforequest",
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_reminders",
+                        to="recommendations.recommendation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reminder',
-                'verbose_name_plural': 'reminders',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('info_request__isnull', False), ('recommendation__isnull', True)), models.Q(('info_request__isnull', True), ('recommendation__isnull', False)), _connector='OR'), name='focal_reminder_one_item'), models.UniqueConstraint(condition=models.Q(('info_request__isnull', False)), fields=('focal_point', 'info_request', 'term', 'moment'), name='focal_reminder_info_request_once'), models.UniqueConstraint(condition=models.Q(('recommendation__isnull', False)), fields=('focal_point', 'recommendation', 'term', 'moment'), name='focal_reminder_recommendation_once')],
+                "verbose_name": "reminder",
+                "verbose_name_plural": "reminders",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("info_request__isnull", False), ("recommendation__isnull", True)),
+                            models.Q(("info_request__isnull", True), ("recommendation__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="focal_reminder_one_item",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("info_request__isnull", False)),
+                        fields=("focal_point", "info_request", "term", "moment"),
+                        name="focal_reminder_info_request_once",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("recommendation__isnull", False)),
+                        fields=("focal_point", "recommendation", "term", "moment"),
+                        name="focal_reminder_recommendation_once",
+                    ),
+                ],
             },
         ),
     ]

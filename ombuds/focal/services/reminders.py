@@ -156,7 +156,6 @@ def _sent(profiles: list[FocalPoint], dues: list[_Due]) -> set[tuple]:
     }
 
 
-
 def _key(profile: FocalPoint, due: _Due, moment: str) -> tuple:
     kind = "ir" if isinstance(due.item, InfoRequest) else "rec"
     return (profile.pk, kind, due.item.pk, due.term, moment)

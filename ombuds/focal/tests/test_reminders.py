@@ -137,7 +137,8 @@ def test_a_recommendation_awaiting_its_response_then_its_implementation(place, s
     settings.OMBUDS_FOCAL_REMINDER_DAYS = 2
     with at(date(2026, 10, 26)):
         rec = recommendation_to("mia", place=place)
-        whole, here, other_place = focal(), focal(place=place), focal(place=recommendation_to("mia", issue=False).places.get())
+        elsewhere = recommendation_to("mia", issue=False).places.get()  # a draft: nothing to remind of
+        whole, here, other_place = focal(), focal(place=place), focal(place=elsewhere)
     Deadline.objects.filter(object_id=rec.pk, rule__code="recommendation_response").update(due_at=end_of_day(DUE))
     link = f"/authority/recommendations/{rec.public_id}/"
     with at(date(2026, 11, 5)):
