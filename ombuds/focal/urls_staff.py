@@ -2,9 +2,12 @@
 
 from django.urls import path
 
-from ombuds.focal import views_staff
+from ombuds.focal import views_staff, views_timeliness
 
 app_name = "focal_points"
 urlpatterns = [
     path("", views_staff.focal_point_list, name="list"),
+    path("timeliness/", views_timeliness.timeliness, name="timeliness"),
+    path("timeliness/export.<slug:fmt>", views_timeliness.timeliness_export, name="timeliness_export"),
+    path("timeliness/<slug:code>/", views_timeliness.authority_activity, name="timeliness_authority"),
 ]

@@ -20,6 +20,8 @@ from ombuds.core.choices import DeadlineStatus
 from ombuds.core.deadlines import OPEN as OPEN_DEADLINE
 from ombuds.core.models import Deadline
 from ombuds.core.routers import reporting
+from ombuds.focal import figures as focal_figures
+from ombuds.focal.permissions import may_see_timeliness
 from ombuds.monitoring.choices import VisitStatus
 from ombuds.monitoring.models import Visit
 from ombuds.outreach.choices import EventStatus
@@ -28,6 +30,7 @@ from ombuds.recommendations import listing as recommendations
 from ombuds.recommendations.permissions import MANAGE as MANAGE_RECOMMENDATIONS
 
 SHORT_LIST = 10
+LATE_AUTHORITIES = 5
 VISITS_OVER = (VisitStatus.CLOSED, VisitStatus.CANCELLED)
 
 
@@ -129,6 +132,20 @@ def _recommendations(user) -> dict | None:
     }
 
 
+def _answering_late(user) -> dict | None:
+    """The authorities with the most of this year's information requests answered late or not
+    at all (focal.figures, the timeliness page's own definitions): two queries."""
+    if not may_see_timeliness(user):
+        return None
+    year = timezone.localdate().year
+    rows = focal_figures.answering_late(focal_figures.Period.year(year), limit=LATE_AUTHORITIES)
+    return {
+        "year": year,
+        "rows": [(row, reverse("focal_points:timeliness_authority", args=[row.code])) for row in rows],
+        "url": reverse("focal_points:timeliness"),
+    }
+
+
 def panels(user) -> dict:
     """Context for the home page's work panels (core.views.home loads this through a setting)."""
     return {
@@ -137,5 +154,6 @@ def panels(user) -> dict:
         "visits": _visits(user),
         "events": _events(user),
         "recommendations": _recommendations(user),
+        "answering_late": _answering_late(user),
         "statistics_url": reverse("reports:statistics") if user.has_perm("accounts.view_aggregates") else None,
     }

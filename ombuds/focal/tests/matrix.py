@@ -8,6 +8,8 @@ from ombuds.accounts.testing import FOCAL_POINT
 from ombuds.core.testing import ANONYMOUS, Row
 
 MANAGERS = ["commissioner", "department_head"]
+# The timeliness figures: holders of accounts.view_aggregates or focal.manage_focal_points.
+TIMELINESS = {ANONYMOUS: 302, **dict.fromkeys([*MANAGERS, "analyst"], 200)}
 
 ROWS = [
     Row("focal:home", {ANONYMOUS: 302, FOCAL_POINT: 200}, default=404, url=lambda u: reverse("focal:home")),
@@ -18,5 +20,18 @@ ROWS = [
         {ANONYMOUS: 302, **dict.fromkeys(MANAGERS, 200)},
         default=403,
         url=lambda u: reverse("focal_points:list"),
+    ),
+    Row("focal_points:timeliness", TIMELINESS, default=403, url=lambda u: reverse("focal_points:timeliness")),
+    Row(
+        "focal_points:timeliness_export",
+        TIMELINESS,
+        default=403,
+        url=lambda u: reverse("focal_points:timeliness_export", args=["csv"]),
+    ),
+    Row(
+        "focal_points:timeliness_authority",
+        TIMELINESS,
+        default=403,
+        url=lambda u: reverse("focal_points:timeliness_authority", args=["mia"]),
     ),
 ]
