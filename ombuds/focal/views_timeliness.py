@@ -123,7 +123,7 @@ def header() -> list[str]:
         _("Answered late"),
         _("Not answered"),
         _("Not yet due"),
-        _("Answered on time, % of those due"),
+        _("Answered on time, per cent of those due"),
         _("Median days to reply (calendar days, answered)"),
         _("Recommendations issued"),
         _("First response on time"),
@@ -136,7 +136,7 @@ def header() -> list[str]:
         _("Items opened in the portal"),
         _("Requests answered in the portal"),
         _("Recommendations answered in the portal"),
-        _("Answered online, % of answered requests"),
+        _("Answered online, per cent of answered requests"),
         _("Last portal sign-in"),
     ]
 
