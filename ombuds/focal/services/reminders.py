@@ -118,16 +118,18 @@ def _dues(authorities: set[int], whole_body: set[int], now: datetime, horizon: d
         .order_by("response_due", "pk")
     )
     for rec in awaiting:
-        due = rec.response_due  # type: ignore[attr-defined]
+        due = rec.response_due
         found.append(_Due(rec, ReminderTerm.RECOMMENDATION_RESPONSE, timezone.localdate(due), due < now))
     implementing = (
         Recommendation.objects.filter(addressee_id__in=authorities, status__in=IMPLEMENTING, due_date__lt=horizon)
         .only("pk", "public_id", "addressee_id", "due_date")
         .order_by("due_date", "pk")
     )
-    for rec in implementing:
-        assert rec.due_date is not None  # filtered on it
-        found.append(_Due(rec, ReminderTerm.RECOMMENDATION_IMPLEMENTATION, rec.due_date, rec.due_date < today))
+    for planned in implementing:
+        assert planned.due_date is not None  # filtered on it
+        found.append(
+            _Due(planned, ReminderTerm.RECOMMENDATION_IMPLEMENTATION, planned.due_date, planned.due_date < today)
+        )
     return found
 
 
@@ -204,7 +206,10 @@ def _remind(profile: FocalPoint, due: _Due, moment: str, now: datetime) -> int:
                 changes={"focal_point": profile.pk, field: str(due.item.public_id), "term": due.term, "when": moment},
             )
             notifications.notify(
-                profile.user, KINDS[(due.term, moment)], {"due": due.due_on.isoformat()}, portal_link(due.item)
+                profile.user,
+                KINDS[(ReminderTerm(due.term), ReminderMoment(moment))],
+                {"due": due.due_on.isoformat()},
+                portal_link(due.item),
             )
     except IntegrityError:
         return 0  # a run forced at the same time sent this one
