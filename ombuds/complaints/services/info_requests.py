@@ -21,7 +21,8 @@ RULE_FOR_BASIS: dict[str, str] = {
 
 
 @transaction.atomic
-def send_info_request(actor, app: Application, *, addressee, basis: str, questions: str) -> InfoRequest:
+def send_info_request(actor, app: Application, *, addressee, basis: str, questions: str, sent_at=None) -> InfoRequest:
+    """`sent_at` records a letter that left earlier (imports, the demo); the reply clock counts from it."""
     require(actor, HANDLE)
     if app.status not in (c.Status.UNDER_CONSIDERATION, c.Status.REGISTERED, c.Status.INFO_REQUESTED):
         raise ValidationError(_("Information can only be requested while the application is open."))
@@ -30,6 +31,12 @@ def send_info_request(actor, app: Application, *, addressee, basis: str, questio
     if not questions.strip():
         raise ValidationError({"questions": _("Write the questions.")})
     now = timezone.now()
+    if sent_at is not None:
+        if sent_at > now:
+            raise ValidationError({"sent_at": _("The date cannot be in the future.")})
+        if sent_at < app.received_at:
+            raise ValidationError({"sent_at": _("A request cannot leave before the application was received.")})
+        now = sent_at
     deadline = deadlines.start_deadline(actor, app, RULE_FOR_BASIS[basis], start=now, responsible=app.assignee)
     request = InfoRequest.objects.create(
         application=app,
