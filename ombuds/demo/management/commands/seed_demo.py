@@ -6,6 +6,7 @@ from django.utils import translation
 
 from ombuds.accounts import demo as accounts_demo
 from ombuds.complaints import demo as complaints_demo
+from ombuds.focal import demo as focal_demo
 from ombuds.monitoring import demo as monitoring_demo
 from ombuds.outreach import demo as outreach_demo
 from ombuds.recommendations import demo as recommendations_demo
@@ -26,8 +27,9 @@ class Command(BaseCommand):
         monitoring_demo.seed(self.stdout)
         recommendations_demo.seed(self.stdout)
         outreach_demo.seed(self.stdout)
+        focal_points = focal_demo.seed(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
         )
-        for username, roles in accounts:
+        for username, roles in accounts + focal_points:
             self.stdout.write(f"  {username:<20} {roles}")
