@@ -42,7 +42,12 @@ class PeriodForm(forms.Form):
     """A calendar year, or from/to dates (both, the later not before the earlier)."""
 
     year = forms.TypedChoiceField(label=gettext_lazy("Year"), coerce=int, required=False)
-    start = forms.DateField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=gettext_lazy("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("With both dates given, the dates are shown instead of the year."),
+    )
     end = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
