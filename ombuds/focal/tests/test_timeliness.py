@@ -381,3 +381,21 @@ def test_the_home_panel_names_the_authorities_answering_late(persona, staff_clie
         'data-testid="home-answering-late"'
         not in staff_client(persona("complaints_officer")).get(reverse("core:home")).content.decode()
     )
+
+
+def test_the_page_reads_a_constant_number_of_queries(persona, staff_client, requests_to_mia):
+    http = staff_client(persona("commissioner"))
+    url = reverse("focal_points:timeliness")
+    http.get(url, {"year": YEAR})  # the session and the caches are warm
+    counts = []
+    template = requests_to_mia["on_time"]
+    for codes in (("mes",), ("moh", "mod", "mfa")):
+        for code in codes:
+            body = Authority.objects.get(code=code)
+            request_like(template, addressee=body, sent=moment(4, 1), due=moment(4, 9), reply=moment(4, 8))
+            accepted(make_focal_point(authority=body))
+        with CaptureQueriesContext(connection) as captured:
+            response = http.get(url, {"year": YEAR})
+        assert response.status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1]
