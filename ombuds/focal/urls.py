@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from ombuds.focal import views
+from ombuds.focal import views, views_tokens
 
 app_name = "focal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("login/", views.FocalLoginView.as_view(), name="login"),
+    path("api-tokens/", views_tokens.api_tokens, name="api_tokens"),
+    path("api-tokens/<int:token_id>/revoke/", views_tokens.revoke, name="api_token_revoke"),
 ]
