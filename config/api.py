@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from ombuds.complaints.api.views import ApplicationViewSet, AuthorityViewSet, CallViewSet, InfoRequestViewSet
+from ombuds.focal.api import views as focal
 from ombuds.monitoring.api import views as monitoring
 from ombuds.outreach.api import views as outreach
 from ombuds.recommendations.api.views import RecommendationViewSet
@@ -25,5 +26,10 @@ router.register("action-plans", outreach.ActionPlanViewSet, basename="action-pla
 router.register("plan-items", outreach.PlanItemViewSet, basename="plan-item")
 router.register("events", outreach.EventViewSet, basename="event")
 router.register("participant-counts", outreach.AttendanceViewSet, basename="participant-count")
+
+# The authority API: only an authority's focal point reaches it (its own items); a focal point's
+# token reaches nothing else (ombuds/focal/api/views.py).
+router.register("authority/info-requests", focal.AuthorityInfoRequestViewSet, basename="authority-info-request")
+router.register("authority/recommendations", focal.AuthorityRecommendationViewSet, basename="authority-recommendation")
 
 urlpatterns = router.urls

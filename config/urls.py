@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from ombuds.core.health import health
+from ombuds.focal.api.schema import AuthorityDocsView, AuthoritySchemaView
 
 urlpatterns = [
     # The load balancer's probe: no language prefix, no login, no session (ombuds/core/health.py).
@@ -31,6 +32,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    # The authority API's own schema and documentation: only its endpoints (ombuds/focal/api/schema.py).
+    path("api/v1/authority/schema/", AuthoritySchemaView.as_view(), name="api-authority-schema"),
+    path("api/v1/authority/docs/", AuthorityDocsView.as_view(), name="api-authority-docs"),
     path("api/v1/", include("config.api")),
 ]
 

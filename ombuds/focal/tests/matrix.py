@@ -35,3 +35,75 @@ ROWS = [
         url=lambda u: reverse("focal_points:timeliness_authority", args=["mia"]),
     ),
 ]
+
+
+def _token_id(user) -> int:
+    """A live API token of `user` (for the anonymous visitor, an id that exists for nobody)."""
+    from ombuds.accounts.models import ApiToken
+    from ombuds.accounts.tokens import create_api_token
+
+    if user is None:
+        return 0
+    create_api_token(None, user, "their system")
+    return ApiToken.objects.filter(user=user).latest("pk").pk
+
+
+def _info_request(authority: str):
+    def build(_user):
+        from ombuds.focal.testing import info_request_to
+
+        return f"/api/v1/authority/info-requests/{info_request_to(authority).public_id}/"
+
+    return build
+
+
+def _recommendation(authority: str):
+    def build(_user):
+        from ombuds.focal.testing import recommendation_to
+
+        return f"/api/v1/authority/recommendations/{recommendation_to(authority).public_id}/"
+
+    return build
+
+
+# The authority API: 403 to the anonymous caller (not signed in); 404 to staff of every role (it
+# does not exist for them); the focal point of the MIA reads its body's items, another body's is 404.
+AUTHORITY_API = {ANONYMOUS: 403, FOCAL_POINT: 200}
+
+ROWS += [
+    Row("focal:api_tokens", {ANONYMOUS: 302, FOCAL_POINT: 200}, default=404, url=lambda u: reverse("focal:api_tokens")),
+    Row(
+        "focal:api_token_revoke",
+        {ANONYMOUS: 302, FOCAL_POINT: 302},
+        default=404,
+        method="post",
+        url=lambda u: reverse("focal:api_token_revoke", args=[_token_id(u)]),
+        note="staff revoking their own token here: 404, the page is the portal's",
+    ),
+    Row("authority-info-request-list", AUTHORITY_API, default=404, url=lambda _u: "/api/v1/authority/info-requests/"),
+    Row("authority-info-request-detail", AUTHORITY_API, default=404, url=_info_request("mia")),
+    Row(
+        "authority-info-request-detail",
+        {ANONYMOUS: 403},
+        default=404,
+        url=_info_request("moj"),
+        scope="out",
+    ),
+    Row(
+        "authority-recommendation-list",
+        AUTHORITY_API,
+        default=404,
+        url=lambda _u: "/api/v1/authority/recommendations/",
+    ),
+    Row("authority-recommendation-detail", AUTHORITY_API, default=404, url=_recommendation("mia")),
+    Row(
+        "authority-recommendation-detail",
+        {ANONYMOUS: 403},
+        default=404,
+        url=_recommendation("moj"),
+        scope="out",
+    ),
+    # The authority API's own schema holds no data: any signed-in user may read it.
+    Row("api-authority-schema", {ANONYMOUS: 403}, default=200, url=lambda _u: reverse("api-authority-schema")),
+    Row("api-authority-docs", {ANONYMOUS: 403}, default=200, url=lambda _u: reverse("api-authority-docs")),
+]

@@ -3,7 +3,7 @@ acts in the portal, and only on its own body's items (the persona answers for th
 Internal Affairs)."""
 
 from ombuds.core.testing import ServiceRow
-from ombuds.focal.services import accounts, activity, drafts, reminders
+from ombuds.focal.services import accounts, activity, drafts, reminders, tokens
 
 MANAGERS = frozenset({"commissioner", "department_head"})
 FOCAL = frozenset({"focal_point"})
@@ -31,4 +31,19 @@ ROWS = [
     ServiceRow(drafts.draft_key, note="a pure function: the key of an item"),
     ServiceRow(reminders.send_focal_reminders, call=None, note="periodic job run as the system"),
     ServiceRow(reminders.portal_link, note="a pure function: the portal page of an item"),
+]
+
+
+def _revoke(actor):
+    from ombuds.accounts.models import ApiToken
+    from ombuds.accounts.tokens import create_api_token
+
+    create_api_token(None, actor, "their system")  # the actor's own token: only the gate decides
+    return tokens.revoke_token(actor, ApiToken.objects.filter(user=actor).latest("pk").pk)
+
+
+ROWS += [
+    ServiceRow(tokens.create_token, FOCAL, lambda a: tokens.create_token(a, "Their system")),
+    ServiceRow(tokens.revoke_token, FOCAL, _revoke),
+    ServiceRow(tokens.live_tokens, note="reads the user's own live tokens; changes nothing"),
 ]
