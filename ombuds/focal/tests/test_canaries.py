@@ -101,12 +101,13 @@ def test_no_canary_in_any_portal_page_download_or_api_answer(world, staff_client
     pages = {name: route for name, route in patterns.items() if name.startswith("focal:")}
     api = {name: route for name, route in patterns.items() if name not in pages}
 
+    # Made first: the tokens page then lists it, with its revoke form (reached by GET: 405).
+    token = create_api_token(None, world.focal.user, "their system")
     http = staff_client(world.focal.user)
     crawl = Crawl(http, prefixes=(PORTAL,)).run(generated_urls(world, pages))
 
     from django.test import Client
 
-    token = create_api_token(None, world.focal.user, "their system")
     api_crawl = Crawl(Client(), prefixes=(PORTAL_API,), headers={"HTTP_AUTHORIZATION": f"Token {token}"}).run(
         [*generated_urls(world, api), "/api/v1/schema/", "/api/v1/schema/?format=json"]
     )
