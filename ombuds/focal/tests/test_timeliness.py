@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -229,6 +230,74 @@ def test_every_request_is_in_exactly_one_state(requests_to_mia, specs, at_offset
         assert row.on_time + row.late + row.not_answered + row.not_yet_due == row.sent
     total = table.total
     assert {k: getattr(total, k) for k in expected} == expected
+
+
+# Each recommendation: (status, days from issue to the response deadline or None, days to the
+# first response or None), issued on 1 March.
+RECOMMENDATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["mia", "moj"]),
+        st.sampled_from([rc.Status.ISSUED, rc.Status.NO_RESPONSE, rc.Status.ACCEPTED, rc.Status.NO_LONGER_RELEVANT]),
+        st.one_of(st.none(), st.integers(0, 60)),
+        st.one_of(st.none(), st.integers(0, 90)),
+    ),
+    max_size=10,
+)
+
+
+@pytest.fixture
+def one_issued():
+    return recommendation_to("mia")
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(specs=RECOMMENDATIONS, at_offset=st.integers(0, 120))
+def test_every_recommendation_is_in_exactly_one_state(one_issued, specs, at_offset):
+    """Copies of one issued recommendation with every combination of status, deadline and
+    response: the five states add up to the issued ones and match a plain reading of the rules."""
+    AuthorityResponse.objects.exclude(recommendation=one_issued).delete()  # the last example's copies
+    Recommendation.objects.exclude(pk=one_issued.pk).delete()
+    Recommendation.objects.filter(pk=one_issued.pk).update(issued_on=date(YEAR - 5, 1, 1))
+    ct = ContentType.objects.get_for_model(Recommendation)
+    original = Deadline.objects.get(content_type=ct, object_id=one_issued.pk)
+    Deadline.objects.filter(content_type=ct).exclude(pk=original.pk).delete()
+    bodies = {b.code: b for b in Authority.objects.filter(code__in=["mia", "moj"])}
+    issued = date(YEAR, 3, 1)
+    at = moment(3, 1) + timedelta(days=at_offset)
+    today = timezone.localtime(at).date()
+    expected = dict.fromkeys(["issued", "rec_on_time", "rec_late", "no_response", "rec_not_yet_due", "no_deadline"], 0)
+    for n, (code, status, due, answer) in enumerate(specs, start=1):
+        copy = Recommendation.objects.get(pk=one_issued.pk)
+        copy.pk, copy.public_id, copy.sequence = None, uuid.uuid4(), 9000 + n
+        copy.number, copy.addressee, copy.status, copy.issued_on = f"{YEAR}/9{n:03d}", bodies[code], status, issued
+        copy._state.adding = True  # a new row: inserted, not updated
+        copy.save()
+        due_on = None if due is None else issued + timedelta(days=due)
+        if due_on is not None:
+            Deadline.objects.create(
+                rule=original.rule,
+                content_type=ct,
+                object_id=copy.pk,
+                started_at=moment(3, 1, 9),
+                due_at=timezone.make_aware(datetime.combine(due_on, datetime.min.time())) + timedelta(hours=18),
+            )
+        first = None if answer is None else issued + timedelta(days=answer)
+        if first is not None:
+            AuthorityResponse.objects.create(recommendation=copy, received_on=first, stance="accepts", text="Yes.")
+        expected["issued"] += 1
+        if due_on is None and (first is not None or status != rc.Status.NO_RESPONSE):
+            expected["no_deadline"] += 1
+        elif first is not None:
+            expected["rec_on_time" if first <= due_on else "rec_late"] += 1
+        elif status == rc.Status.NO_RESPONSE or due_on < today:
+            expected["no_response"] += 1
+        else:
+            expected["rec_not_yet_due"] += 1
+    table = figures.table(PERIOD, at=at)
+    for row in [*table.rows, table.total]:
+        parts = row.rec_on_time + row.rec_late + row.no_response + row.rec_not_yet_due + row.no_deadline
+        assert parts == row.issued
+    assert {k: getattr(table.total, k) for k in expected} == expected
 
 
 def test_the_number_of_queries_does_not_grow_with_authorities_or_items(requests_to_mia, django_assert_num_queries):
