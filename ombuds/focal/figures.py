@@ -350,7 +350,9 @@ def _focal_points(authority_ids=None) -> dict[int, dict]:
         .values("user__authority_id")
         .annotate(focal_points=Count("pk", filter=active_focal_points_q()), last_sign_in=Max("user__last_login"))
     )
-    return {g.pop("user__authority_id"): g for g in groups}
+    return {
+        g["user__authority_id"]: {"focal_points": g["focal_points"], "last_sign_in": g["last_sign_in"]} for g in groups
+    }
 
 
 # --- the table ----------------------------------------------------------------------------
@@ -374,7 +376,7 @@ def table(period: Period, *, at: datetime | None = None, authority_ids=None) -> 
     for body in names:
         row = Row(body["pk"], code=body["code"], name=pick(_Named(body), "name"))
         for found in counts:
-            for key, value in found.get(row.authority_id, {}).items():
+            for key, value in found.get(body["pk"], {}).items():
                 setattr(row, key, value)
         row.reply_days = reply_days.get(body["pk"], [])
         row.response_days = response_days.get(body["pk"], [])

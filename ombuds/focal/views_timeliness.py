@@ -53,7 +53,7 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         this_year = timezone.localdate().year
-        self.fields["year"].choices = [(y, y) for y in range(this_year, FIRST_YEAR - 1, -1)]  # type: ignore[attr-defined]
+        self.fields["year"].choices = [(y, y) for y in range(this_year, FIRST_YEAR - 1, -1)]
         self.fields["year"].initial = this_year
 
     def clean(self):
