@@ -33,7 +33,9 @@ class Answered:
 
 @dataclass
 class Activity:
-    """One item's activity in the portal; `watched`: a focal point of its addressee may open it."""
+    """One item's activity in the portal. `watched`: a focal point of its addressee may open it
+    and the item still awaits the authority (a request answered by letter, a recommendation whose
+    follow-up ended, is no longer "not opened yet")."""
 
     watched: bool = False
     times: int = 0
@@ -89,6 +91,16 @@ def _opened(kind: str, aggregate) -> Subquery:
     return Subquery(rows.annotate(value=aggregate).values("value")[:1])
 
 
+def _awaits(item) -> bool:
+    if item._meta.model_name == "inforequest":
+        from ombuds.complaints.choices import InfoRequestStatus
+
+        return item.status != InfoRequestStatus.ANSWERED
+    from ombuds.recommendations.choices import OPEN
+
+    return item.status in OPEN
+
+
 def activity_of(items: Iterable) -> PortalActivity:
     """The portal activity of `items` (all information requests or all recommendations): two
     queries however many there are."""
@@ -111,10 +123,11 @@ def activity_of(items: Iterable) -> PortalActivity:
         )
         .values_list("pk", "watched", "times", "first", "last")
     )
+    awaiting = {item.pk for item in found if _awaits(item)}
     by_item = {}
     for pk, watched, times, first, last in rows:
         by_item[pk] = Activity(
-            watched=watched,
+            watched=watched and pk in awaiting,
             times=times or 0,
             first_opened_on=timezone.localdate(first) if first else None,
             last_opened_on=timezone.localdate(last) if last else None,

@@ -46,6 +46,8 @@ def test_the_case_page_says_which_requests_the_authority_opened_and_answered_onl
     app = case_under_consideration()
     opened, answered, waiting = _requests(app, 3)
     (by_letter,) = _requests(app, 1, to="moj")  # the Ministry of Justice has no focal point
+    (on_paper,) = _requests(app, 1)  # answered by letter: no longer awaited in the portal
+    complaints.record_reply(None, on_paper, "Registered at 10:40 by the duty officer.")
     first, second = make_focal_point(authority="mia"), make_focal_point(authority="mia")
     record_opening(first.user, opened)
     record_opening(first.user, opened)
