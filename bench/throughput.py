@@ -46,6 +46,7 @@ BENCH_ENV = {
     "OMBUDS_SSL_REDIRECT": "0",  # wrk speaks plain HTTP on the loopback, as the proxy would
     "OMBUDS_BENCH_VIEWS": "1",
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "OMBUDS_SITE_URL": "http://127.0.0.1",
     "SECRET_KEY": "bench-only-secret-key-0123456789abcdef0123456789abcdef",
     "OMBUDS_AUDIT_KEY": "development-only-audit-chain-key-0123456789",
     "FIELD_ENCRYPTION_KEYS": "dev1:ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMDAwMDA=",

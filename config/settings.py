@@ -39,6 +39,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "l
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Scheme and host under which people reach this server, e.g. "https://ombuds.example.org": links in
+# e-mails (a focal point's invitation) are built on it (ombuds/core/links.py), since a background
+# job has no request to take the host from.
+OMBUDS_SITE_URL = env_str("OMBUDS_SITE_URL", "" if PRODUCTION else "http://localhost:8000").rstrip("/")
+if not OMBUDS_SITE_URL:
+    raise ImproperlyConfigured("OMBUDS_SITE_URL is required in production.")
 CSRF_FAILURE_VIEW = "ombuds.core.views.csrf_failure"
 
 INSTALLED_APPS = [

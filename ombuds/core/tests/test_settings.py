@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "OMBUDS_AUDIT_KEY": "a-long-audit-chain-key-kept-outside-the-database",
     "FIELD_ENCRYPTION_KEYS": "k1:" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVowMTIzNDU=",
     "FIELD_BLIND_INDEX_KEY": "a-long-blind-index-key-kept-outside-the-database",
+    "OMBUDS_SITE_URL": "https://ombuds.example.org",
 }
 
 
@@ -62,7 +63,8 @@ def test_secret_can_come_from_a_file(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "OMBUDS_AUDIT_KEY", "FIELD_ENCRYPTION_KEYS"]
+    "missing",
+    ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "OMBUDS_AUDIT_KEY", "FIELD_ENCRYPTION_KEYS", "OMBUDS_SITE_URL"],
 )
 def test_production_refuses_to_start_without_a_required_setting(missing):
     result = _manage("check", extra_env=PRODUCTION_ENV, drop=[missing])
