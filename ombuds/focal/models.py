@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.core.data_classes import DataClass
@@ -70,6 +71,26 @@ class FocalPoint(BaseModel):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.user.is_active
+
+    def get_absolute_url(self) -> str:
+        """The staff page of the account (focal points never see it)."""
+        return reverse("focal_points:detail", args=[self.public_id])
+
+    @property
+    def state(self) -> str:
+        """ "revoked", "active" (accepted its invitation) or "invited"."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "active" if self.accepted_at is not None else "invited"
+
+    @property
+    def state_label(self) -> str:
+        return str({"revoked": _("Revoked"), "active": _("Active"), "invited": _("Invited")}[self.state])
+
+    @property
+    def invitation_pending(self) -> bool:
+        """A link was issued and not yet used (it may have expired)."""
+        return bool(self.invitation_digest) and self.revoked_at is None
 
 
 class ReceiptCounter(models.Model):

@@ -7,7 +7,7 @@ import itertools
 from ombuds.accounts.testing import TEST_PASSWORD
 from ombuds.core.models import Authority
 from ombuds.focal.models import FocalPoint
-from ombuds.focal.services.accounts import create_focal_point
+from ombuds.focal.services.accounts import accept_invitation, create_focal_point
 
 _counter = itertools.count(1)
 
@@ -18,16 +18,18 @@ def make_focal_point(
     place=None,
     username: str | None = None,
     password: str = TEST_PASSWORD,
+    accept: bool = True,
     **profile,
 ) -> FocalPoint:
-    """An active focal point of `authority` (code or object) that has accepted its invitation."""
+    """An active focal point of `authority` (code or object) that has accepted its invitation
+    (with `accept=False`: one still invited, without a password)."""
     body = authority if isinstance(authority, Authority) else Authority.objects.get(code=authority)
-    fp, _token = create_focal_point(
+    fp, token = create_focal_point(
         None, authority=body, place=place, username=username or f"focal{next(_counter)}", **profile
     )
-    fp.user.set_password(password)
-    fp.user.save(update_fields=["password"])
-    return fp
+    if not accept:
+        return fp
+    return accept_invitation(token, password)
 
 
 def info_request_to(authority: str = "mia", *, basis: str = "general", questions: str = ""):

@@ -15,6 +15,12 @@ def _create(actor):
     return accounts.create_focal_point(actor, authority=Authority.objects.get(code="mia"), username="fp.new")
 
 
+def _invited():
+    from ombuds.focal.testing import make_focal_point
+
+    return make_focal_point(authority="moj", username="fp.other", accept=False)
+
+
 def _own_request():
     from ombuds.focal.testing import info_request_to
 
@@ -24,6 +30,19 @@ def _own_request():
 ROWS = [
     ServiceRow(accounts.create_focal_point, MANAGERS, _create),
     ServiceRow(accounts.invitation_digest, note="a pure function: the digest of a token"),
+    ServiceRow(accounts.reinvite_focal_point, MANAGERS, lambda a: accounts.reinvite_focal_point(a, _invited())),
+    ServiceRow(accounts.revoke_focal_point, MANAGERS, lambda a: accounts.revoke_focal_point(a, _invited(), "Left")),
+    ServiceRow(
+        accounts.update_focal_point,
+        MANAGERS,
+        lambda a: accounts.update_focal_point(a, _invited(), email="x@moj.example"),
+    ),
+    ServiceRow(
+        accounts.accept_invitation,
+        note="no actor: the invitation token is the credential (nobody is signed in yet); its refusals "
+        "(unknown, used, replaced, expired, revoked link) are tested in focal/tests/test_accounts.py",
+    ),
+    ServiceRow(accounts.find_invitation, note="reads which account a live invitation token belongs to"),
     ServiceRow(activity.record_opening, FOCAL, lambda a: activity.record_opening(a, _own_request())),
     ServiceRow(drafts.save_draft, FOCAL, lambda a: drafts.save_draft(a, _own_request(), {"text": "Draft"})),
     ServiceRow(drafts.discard_draft, FOCAL, lambda a: drafts.discard_draft(a, _own_request())),
