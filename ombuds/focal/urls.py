@@ -10,4 +10,5 @@ urlpatterns = [
     path("login/", views.FocalLoginView.as_view(), name="login"),
     path("api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path("api-tokens/<int:token_id>/revoke/", views_tokens.revoke, name="api_token_revoke"),
+    path("invitation/<str:token>/", views.accept_invitation, name="invitation"),
 ]

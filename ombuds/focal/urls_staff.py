@@ -10,4 +10,7 @@ urlpatterns = [
     path("timeliness/", views_timeliness.timeliness, name="timeliness"),
     path("timeliness/export.<slug:fmt>", views_timeliness.timeliness_export, name="timeliness_export"),
     path("timeliness/<slug:code>/", views_timeliness.authority_activity, name="timeliness_authority"),
+    path("new/", views_staff.focal_point_create, name="create"),
+    path("<uuid:public_id>/", views_staff.focal_point_detail, name="detail"),
+    path("<uuid:public_id>/<slug:action>/", views_staff.focal_point_action, name="action"),
 ]

@@ -3,14 +3,26 @@ through `focal.scoping`: another body's item is 404."""
 
 from __future__ import annotations
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.account.utils import perform_login
 from allauth.account.views import LoginView
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 
 from ombuds.complaints.choices import InfoRequestStatus
+from ombuds.core.actions import add_service_errors
+from ombuds.focal.forms import SetPasswordForm
 from ombuds.focal.scoping import focal_point_of, focal_point_required, info_requests_for, recommendations_for
+from ombuds.focal.services import accounts
 from ombuds.recommendations import choices as rc
+
+# The backend a session remembers (settings.AUTHENTICATION_BACKENDS[0]): it reloads the user with
+# whether a second factor is enrolled.
+_BACKEND = "ombuds.accounts.backends.StaffAuthenticationBackend"
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -40,3 +52,38 @@ def home(request):
             "other_recommendations": [r for r in recommendations if r.status not in rc.OPEN],
         },
     )
+
+
+def _dead_link(request, exc: ValidationError):
+    """An unknown, used, replaced, expired or revoked link: say which, without a form (410 Gone)."""
+    return render(request, "focal/invitation_invalid.html", {"reason": " ".join(exc.messages)}, status=410)
+
+
+@login_not_required
+@never_cache
+def accept_invitation(request, token: str):
+    """The link of the invitation e-mail: the focal point chooses its password, is signed in and
+    goes on to set up its authenticator app (RequireMFAMiddleware would send it there anyway)."""
+    try:
+        profile = accounts.find_invitation(token)
+    except ValidationError as exc:
+        return _dead_link(request, exc)
+    form = SetPasswordForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile = accounts.accept_invitation(token, form.cleaned_data["password1"])
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):  # the link itself died meanwhile
+                return _dead_link(request, exc)
+            add_service_errors(form, ValidationError({"password1": exc.error_dict["password"]}))
+        else:
+            user = profile.user
+            user.backend = _BACKEND
+            response = perform_login(request, user, redirect_url=reverse("mfa_activate_totp"))
+            # Recorded as allauth records a password confirmation (after the login, which may have
+            # replaced the session), so that setting up the second factor right after does not
+            # ask again for the password chosen a moment ago (allauth's window: 5 minutes).
+            record_authentication(request, user, method="password", username=user.username, reauthenticated=True)
+            return response
+    status = 400 if form.errors else 200
+    return render(request, "focal/invitation.html", {"form": form, "profile": profile}, status=status)

@@ -7,6 +7,26 @@ from django.urls import reverse
 from ombuds.accounts.testing import FOCAL_POINT
 from ombuds.core.testing import ANONYMOUS, Row
 
+
+def _invited(_user) -> str:
+    """The invitation page of a focal point just created (its link is the credential)."""
+    from ombuds.core.models import Authority
+    from ombuds.focal.services.accounts import create_focal_point
+
+    _fp, token = create_focal_point(None, authority=Authority.objects.get(code="moj"), username="fp.invited")
+    return reverse("focal:invitation", args=[token])
+
+
+def _detail(name: str, *args):
+    def url(_user) -> str:
+        from ombuds.focal.testing import make_focal_point
+
+        fp = make_focal_point(authority="moj", username="fp.matrix")
+        return reverse(f"focal_points:{name}", args=[fp.public_id, *args])
+
+    return url
+
+
 MANAGERS = ["commissioner", "department_head"]
 # The timeliness figures: holders of accounts.view_aggregates or focal.manage_focal_points.
 TIMELINESS = {ANONYMOUS: 302, **dict.fromkeys([*MANAGERS, "analyst"], 200)}
@@ -15,6 +35,8 @@ ROWS = [
     Row("focal:home", {ANONYMOUS: 302, FOCAL_POINT: 200}, default=404, url=lambda u: reverse("focal:home")),
     # Signed-in visitors are sent on by the sign-in page itself (allauth).
     Row("focal:login", {ANONYMOUS: 200}, default=302, url=lambda u: reverse("focal:login")),
+    # Opened by whoever holds the link, signed in or not: the token is the credential.
+    Row("focal:invitation", {ANONYMOUS: 200, FOCAL_POINT: 200}, default=200, url=_invited),
     Row(
         "focal_points:list",
         {ANONYMOUS: 302, **dict.fromkeys(MANAGERS, 200)},
@@ -33,6 +55,31 @@ ROWS = [
         TIMELINESS,
         default=403,
         url=lambda u: reverse("focal_points:timeliness_authority", args=["mia"]),
+    ),
+    Row(
+        "focal_points:create",
+        {ANONYMOUS: 302, **dict.fromkeys(MANAGERS, 200)},
+        default=403,
+        url=lambda u: reverse("focal_points:create"),
+    ),
+    Row(
+        "focal_points:create",
+        {ANONYMOUS: 302, **dict.fromkeys(MANAGERS, 400)},
+        default=403,
+        method="post",
+        data={},
+        url=lambda u: reverse("focal_points:create"),
+        note="empty form: 400 once the permission passes",
+    ),
+    Row("focal_points:detail", {ANONYMOUS: 302, **dict.fromkeys(MANAGERS, 200)}, default=403, url=_detail("detail")),
+    Row(
+        "focal_points:action",
+        {ANONYMOUS: 302, **dict.fromkeys(MANAGERS, 400)},
+        default=403,
+        method="post",
+        data={},
+        url=_detail("action", "revoke"),
+        note="no reason given: the form is redrawn (400) once the permission passes",
     ),
 ]
 
