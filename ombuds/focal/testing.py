@@ -24,6 +24,11 @@ def make_focal_point(
     """An active focal point of `authority` (code or object) that has accepted its invitation
     (with `accept=False`: one still invited, without a password)."""
     body = authority if isinstance(authority, Authority) else Authority.objects.get(code=authority)
+    if place is not None and place.authority_id is None:
+        # A test's place made without a supervising body becomes one of this body's places (the
+        # service accepts only those); a place of another body is left to be refused.
+        type(place).objects.filter(pk=place.pk).update(authority=body)
+        place.authority = body
     fp, token = create_focal_point(
         None, authority=body, place=place, username=username or f"focal{next(_counter)}", **profile
     )

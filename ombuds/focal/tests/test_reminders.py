@@ -113,7 +113,7 @@ def test_only_active_focal_points_of_the_addressee_that_see_the_item_are_reminde
     inactive = focal()
     inactive.user.is_active = False
     inactive.user.save(update_fields=["is_active"])
-    invited = make_focal_point(authority="mia")  # never accepted its invitation
+    invited = make_focal_point(authority="mia", accept=False)  # never accepted its invitation
     without_mail = focal(email="")
     elsewhere = focal("moj")  # another body
     place_only = focal(place=place)  # a request goes to the whole body, not to one place

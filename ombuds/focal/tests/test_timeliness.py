@@ -156,7 +156,7 @@ def test_drafts_are_not_counted():
 def test_portal_figures(requests_to_mia):
     active = accepted(make_focal_point(authority="mia"))
     revoked = accepted(make_focal_point(authority="mia"))
-    make_focal_point(authority="mia")  # invited, not yet accepted: not active
+    make_focal_point(authority="mia", accept=False)  # invited, not yet accepted: not active
     revoked.revoked_at = AT
     revoked.save(update_fields=["revoked_at"])
     accepted(make_focal_point(authority="moj"))
