@@ -35,7 +35,7 @@ from ombuds.core.models import Authority, DeadlineRule, District
 from ombuds.focal import demo_texts as t
 from ombuds.focal.models import FocalPoint, ReceiptKind
 from ombuds.focal.receipts import issue_receipt
-from ombuds.focal.services.accounts import create_focal_point
+from ombuds.focal.services.accounts import accept_invitation, create_focal_point
 from ombuds.focal.services.activity import record_opening
 from ombuds.monitoring.choices import PlaceType
 from ombuds.monitoring.models import Place
@@ -119,7 +119,7 @@ def _seed() -> int:
     story = _Story()
     place = isolator()
     for username, code, place_only, first, last, position in ACCOUNTS:
-        profile, _token = create_focal_point(
+        _profile, token = create_focal_point(
             None,
             authority=Authority.objects.get(code=code),
             username=username,
@@ -130,13 +130,9 @@ def _seed() -> int:
             position=position,
             phone="+994 12 000 00 00",
         )
-        # The demo skips the invitation: the printed password is the one the person would have
-        # chosen on accepting it.
-        profile.user.set_password(DEMO_PASSWORD)
-        profile.user.save(update_fields=["password"])
-        profile.accepted_at = story.now
-        profile.save(update_fields=["accepted_at", "updated_at"])
-        story.focal[username] = profile.user
+        # No invitation is e-mailed (no language given): the demo accepts it at once, choosing
+        # the printed password.
+        story.focal[username] = accept_invitation(token, DEMO_PASSWORD).user
     for code in BODIES:
         _info_requests(story, code)
     complaints.mark_overdue_info_requests(now=story.now)
