@@ -38,8 +38,9 @@ def portal_patterns() -> dict[str, str]:
     """Every URL pattern of the portal and of its API: {name: route}."""
     found = {}
     for pattern in iter_url_patterns():
-        if (pattern.name or "").startswith("focal:") or pattern.route.startswith(PORTAL_API.lstrip("/")):
-            found[pattern.name or pattern.route] = pattern.route
+        route = pattern.route.replace("^", "")  # the API router's patterns are regular expressions
+        if (pattern.name or "").startswith("focal:") or route.startswith(PORTAL_API.lstrip("/")):
+            found.setdefault(pattern.name or route, route)
     return found
 
 
