@@ -16,7 +16,7 @@ from ombuds.core.models import Attachment
 from ombuds.focal.models import Draft, Receipt
 from ombuds.focal.testing import make_focal_point
 from ombuds.focal.tests.canary_world import build_world
-from ombuds.focal.tests.crawl import Crawl, portal_patterns
+from ombuds.focal.tests.crawl import PORTAL_API, Crawl, portal_patterns
 from ombuds.focal.tests.test_canaries import _PARAM, generated_urls
 from ombuds.recommendations.models import AuthorityResponse, Recommendation
 
@@ -96,3 +96,25 @@ def test_posting_to_another_bodys_items_is_not_found_and_changes_nothing(world, 
             tried.add(name)
     assert _counts() == before
     assert tried == set(item_pages)
+
+
+def test_a_revoked_focal_point_reaches_nothing_with_its_session_or_its_token(world, staff_client, persona):
+    """Revoked while signed in and with a live API token: its next requests find only the sign-in
+    page (its session's user is no longer loaded), and the token opens nothing."""
+    from ombuds.accounts.tokens import create_api_token
+    from ombuds.focal.services.accounts import revoke_focal_point
+
+    token = create_api_token(None, world.focal.user, "their system")
+    http = staff_client(world.focal.user)
+    assert http.get(reverse("focal:home")).status_code == 200
+    revoke_focal_point(persona("commissioner"), world.focal, "Left the ministry.")
+
+    pages = Crawl(http).run(generated_urls(world, _pages()))
+    answered = {f.view for f in pages.fetched.values() if f.status == 200}
+    assert answered == {"focal:login"}, answered
+    api = {name: route for name, route in portal_patterns().items() if not name.startswith("focal:")}
+    calls = Crawl(Client(), prefixes=(PORTAL_API,), headers={"HTTP_AUTHORIZATION": f"Token {token}"})
+    calls.run(generated_urls(world, api))
+    assert calls.fetched and all(f.status in (401, 403, 404) for f in calls.fetched.values())
+    questions = {"questions": world.open_request.questions, "recommendation": world.issued_rec.text_en}
+    assert not pages.leaks(questions) and not calls.leaks(questions)
