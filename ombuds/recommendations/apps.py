@@ -28,3 +28,7 @@ class RecommendationsConfig(AppConfig):
             "recommendations.recommendation.reported_implemented",
             _("The authority reports recommendation %(number)s implemented: verify it."),
         )
+        register_kind(
+            "recommendations.recommendation.answered_online",
+            _("The authority answered recommendation %(number)s through its portal: %(stance)s."),
+        )

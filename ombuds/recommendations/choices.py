@@ -86,6 +86,24 @@ STANCE_STATUS = {
 }
 
 
+# A repeated report of progress or of implementation is news (what was done since); accepting or
+# rejecting again is not.
+_REPEATABLE_STANCES = {S.IN_PROGRESS: Stance.PROGRESS, S.REPORTED_IMPLEMENTED: Stance.IMPLEMENTED}
+
+
+def answerable_stances(status: str) -> list[str]:
+    """The stances an authority may answer with in `status` (what the portal offers and takes):
+    those the state machine leads on from it, and a new report of what is already reported."""
+    if status == S.DRAFT or status in CLOSED:
+        return []
+    following = TRANSITIONS.get(status, set())
+    return [
+        stance
+        for stance in Stance
+        if STANCE_STATUS[stance] in following or _REPEATABLE_STANCES.get(status) == stance  # type: ignore[call-overload]
+    ]
+
+
 class ResponseChannel(models.TextChoices):
     LETTER = "letter", _("Letter")
     EMAIL = "email", _("E-mail")

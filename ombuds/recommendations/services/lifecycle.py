@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ombuds.accounts.scoping import answers_for
 from ombuds.core import audit, deadlines, notifications, uploads
 from ombuds.core.clock import WorkingCalendar, due_after
 from ombuds.core.i18n import CONTENT_LANGUAGES
@@ -190,35 +192,71 @@ def issue_visit_recommendations(actor, visit, *, language: str = "") -> list[Rec
     return issued
 
 
+# A response carries the letter received or a few files of evidence, not an archive.
+MAX_RESPONSE_FILES = 10
+
+
+def _response_gate(actor, rec: Recommendation) -> bool:
+    """Whether `actor` answers for the addressee through its portal (`accounts.scoping.answers_for`,
+    in place of the staff permission); otherwise the staff permission and the record's scope."""
+    if answers_for(actor, rec.addressee_id):
+        return True
+    require(actor, MANAGE)
+    return False
+
+
 @transaction.atomic
 def record_response(
     actor,
     rec: Recommendation,
     *,
     stance: str,
-    received_on: date,
+    received_on: date | None = None,
     text: str,
     channel: str = c.ResponseChannel.LETTER,
     reference: str = "",
     uploaded=None,
+    files=(),
 ) -> AuthorityResponse:
     """The authority answered: the response is kept, its clock stops, and the status follows what
     it says — never "implemented": the authority's own claim gives "reported implemented,
-    unverified" until staff verify it. `uploaded`, the letter or file received, is kept with the
-    response (safe upload, in the same transaction)."""
-    require(actor, MANAGE)
+    unverified" until staff verify it. `uploaded`, the letter or file received, and `files`, more
+    of them, are kept with the response (safe upload, in the same transaction).
+
+    Staff record what came by letter, e-mail or at a meeting. A focal point of the addressee
+    (`accounts.scoping.answers_for`) answers itself: the channel is then the portal and the date
+    today, only a stance the present state allows is taken (a repeated report of progress or of
+    implementation is; accepting twice is not), and the responsible staff member is told."""
+    portal = _response_gate(actor, rec)
     rec = lock(rec)
-    _visible(actor, Recommendation, rec)
+    if portal:
+        if not answers_for(actor, rec.addressee_id):  # the addressee changed meanwhile
+            raise PermissionDenied
+        channel, received_on = c.ResponseChannel.PORTAL, _today()
+    else:
+        _visible(actor, Recommendation, rec)
     if not text.strip():
         raise ValidationError({"text": _("Enter the response.")})
     if stance not in c.Stance.values:
         raise ValidationError({"stance": _("Say what the authority answered.")})
     if rec.status in (c.Status.DRAFT, *c.CLOSED):
         raise ValidationError(_("This recommendation does not await a response."))
+    if portal and stance not in c.answerable_stances(rec.status):
+        raise ValidationError(
+            {
+                "stance": _("In its present state (%(status)s) the recommendation cannot be answered so.")
+                % {"status": rec.get_status_display()}
+            }
+        )
+    if received_on is None:
+        raise ValidationError({"received_on": _("Enter the date the response was received.")})
     if received_on > _today():
         raise ValidationError({"received_on": _("The date cannot be in the future.")})
     if rec.issued_on and received_on < rec.issued_on:
         raise ValidationError({"received_on": _("The response cannot come before the recommendation was issued.")})
+    files = [f for f in (uploaded, *files) if f is not None]
+    if len(files) > MAX_RESPONSE_FILES:
+        raise ValidationError({"files": _("Attach at most %(count)s files.") % {"count": MAX_RESPONSE_FILES}})
     response = AuthorityResponse.objects.create(
         recommendation=rec,
         received_on=received_on,
@@ -229,8 +267,8 @@ def record_response(
         created_by=actor,
         updated_by=actor,
     )
-    if uploaded is not None:
-        uploads.store(actor, response, uploaded)
+    for file in files:
+        uploads.store(actor, response, file)
     target = c.STANCE_STATUS[c.Stance(stance)]
     if target != rec.status and target in c.TRANSITIONS.get(rec.status, set()):
         _change(actor, rec, target, evidence=c.Evidence.AUTHORITY_RESPONSE, happened_on=received_on, response=response)
@@ -238,10 +276,12 @@ def record_response(
         "recommendations.authorityresponse.recorded",
         actor=actor,
         obj=response,
-        changes={"recommendation": rec.number, "stance": stance, "channel": channel},
+        changes={"recommendation": rec.number, "stance": stance, "channel": channel, "files": len(files)},
     )
     deadlines.close_for(actor, rec, *RESPONSE_RULES)
-    if target == c.Status.REPORTED_IMPLEMENTED and rec.responsible_id:
+    if portal:
+        _tell_staff_of_portal_answer(rec, stance)
+    elif target == c.Status.REPORTED_IMPLEMENTED and rec.responsible_id:
         notifications.notify(
             rec.responsible,
             "recommendations.recommendation.reported_implemented",
@@ -249,6 +289,33 @@ def record_response(
             rec.get_absolute_url(),
         )
     return response
+
+
+def _tell_staff_of_portal_answer(rec: Recommendation, stance: str) -> None:
+    """One notification per answer given online, once it is committed: to the responsible staff
+    member, or the one who issued the recommendation when nobody is; a report of implementation
+    asks them to verify it."""
+    recipient = rec.responsible or rec.issued_by
+    if recipient is None:
+        return
+    params: dict[str, str | dict[str, str]]
+    if stance == c.Stance.IMPLEMENTED:
+        kind, params = "recommendations.recommendation.reported_implemented", {"number": rec.number}
+    else:
+        kind = "recommendations.recommendation.answered_online"
+        params = {"number": rec.number, "stance": _stance_labels(stance)}
+    link = rec.get_absolute_url()
+    transaction.on_commit(lambda: notifications.notify(recipient, kind, params, link))
+
+
+def _stance_labels(stance: str) -> dict[str, str]:
+    """The stance's label in every language of the interface (a notification is read in its
+    reader's language)."""
+    labels = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            labels[code] = str(c.Stance(stance).label)
+    return labels
 
 
 @transaction.atomic

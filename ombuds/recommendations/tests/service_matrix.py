@@ -35,6 +35,20 @@ def _issued(actor):
     return lifecycle.issue_recommendation(None, _draft(actor))
 
 
+def _issued_to_the_focal_points_body(actor):
+    """Issued to the Ministry of Internal Affairs, whose focal point the persona "focal_point" is;
+    a staff persona follows it."""
+    from ombuds.core.models import Authority
+    from ombuds.recommendations.testing import make_recommendation
+
+    visit, finding = _visit(actor)
+    staff = None if getattr(actor, "is_focal_point", False) else actor
+    rec = make_recommendation(
+        None, visit=visit, findings=[finding], responsible=staff, addressee=Authority.objects.get(code="mia")
+    )
+    return lifecycle.issue_recommendation(None, rec)
+
+
 def _not_implemented(actor):
     rec = _issued(actor)
     lifecycle.record_outcome(None, rec, "not_implemented", evidence="staff_decision")
@@ -130,6 +144,14 @@ ROWS = [
         MANAGERS,
         lambda a: lifecycle.record_response(
             a, _issued(a), stance="accepts", received_on=timezone.localdate(), text="Yes."
+        ),
+    ),
+    # The addressee's focal point answers itself, through its portal (accounts.scoping.answers_for).
+    ServiceRow(
+        lifecycle.record_response,
+        MANAGERS | {"focal_point"},
+        lambda a: lifecycle.record_response(
+            a, _issued_to_the_focal_points_body(a), stance="accepts", received_on=timezone.localdate(), text="Yes."
         ),
     ),
     ServiceRow(
