@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ombuds.focal import views, views_tokens
+from ombuds.focal import views, views_responses, views_tokens
 
 app_name = "focal"
 urlpatterns = [
@@ -11,4 +11,17 @@ urlpatterns = [
     path("api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path("api-tokens/<int:token_id>/revoke/", views_tokens.revoke, name="api_token_revoke"),
     path("invitation/<str:token>/", views.accept_invitation, name="invitation"),
+    path("recommendations/", views_responses.recommendation_list, name="recommendations"),
+    path("recommendations/<uuid:public_id>/", views_responses.recommendation_detail, name="recommendation"),
+    path("recommendations/<uuid:public_id>/draft/", views_responses.recommendation_draft, name="recommendation_draft"),
+    path(
+        "recommendations/<uuid:public_id>/letter/",
+        views_responses.recommendation_letter,
+        name="recommendation_letter",
+    ),
+    path(
+        "recommendations/<uuid:public_id>/files/<uuid:attachment_id>/",
+        views_responses.recommendation_file,
+        name="recommendation_file",
+    ),
 ]

@@ -154,3 +154,72 @@ ROWS += [
     Row("api-authority-schema", {ANONYMOUS: 403}, default=200, url=lambda _u: reverse("api-authority-schema")),
     Row("api-authority-docs", {ANONYMOUS: 403}, default=200, url=lambda _u: reverse("api-authority-docs")),
 ]
+
+
+def _rec(name: str, *, own: bool = True, file: bool = False):
+    """A recommendation issued to the persona's body (the Ministry of Internal Affairs), or to
+    another body; with `file`, a file of its response (made by the system)."""
+
+    def build(_user):
+        from ombuds.core.models import Attachment
+        from ombuds.core.uploads import store
+        from ombuds.focal.testing import recommendation_to
+        from ombuds.recommendations import services as recs
+
+        rec = recommendation_to("mia" if own else "moj")
+        if not file:
+            return reverse(name, args=[rec.public_id])
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from django.utils import timezone
+
+        response = recs.record_response(None, rec, stance="accepts", received_on=timezone.localdate(), text="Yes.")
+        pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+        attachment: Attachment = store(None, response, pdf)
+        return reverse(name, args=[rec.public_id, attachment.public_id])
+
+    return build
+
+
+# Every portal page of a recommendation: the persona's own (200) and another body's (404).
+PORTAL = {ANONYMOUS: 302, FOCAL_POINT: 200}
+OTHERS = {ANONYMOUS: 302, FOCAL_POINT: 404}
+
+ROWS += [
+    Row("focal:recommendations", PORTAL, default=404, url=lambda u: reverse("focal:recommendations")),
+    Row("focal:recommendation", PORTAL, default=404, url=_rec("focal:recommendation")),
+    Row("focal:recommendation", OTHERS, default=404, url=_rec("focal:recommendation", own=False), scope="out"),
+    Row("focal:recommendation_letter", PORTAL, default=404, url=_rec("focal:recommendation_letter")),
+    Row(
+        "focal:recommendation_letter",
+        OTHERS,
+        default=404,
+        url=_rec("focal:recommendation_letter", own=False),
+        scope="out",
+    ),
+    Row("focal:recommendation_file", PORTAL, default=404, url=_rec("focal:recommendation_file", file=True)),
+    Row(
+        "focal:recommendation_file",
+        OTHERS,
+        default=404,
+        url=_rec("focal:recommendation_file", own=False, file=True),
+        scope="out",
+    ),
+    # The draft is kept (POST) and the page drawn again; GET is not a way to it.
+    Row(
+        "focal:recommendation_draft",
+        {ANONYMOUS: 302, FOCAL_POINT: 302},
+        default=404,
+        url=_rec("focal:recommendation_draft"),
+        method="post",
+        data={"text": "Draft"},
+    ),
+    Row(
+        "focal:recommendation_draft",
+        {ANONYMOUS: 302, FOCAL_POINT: 404},
+        default=404,
+        url=_rec("focal:recommendation_draft", own=False),
+        method="post",
+        data={"text": "Draft"},
+        scope="out",
+    ),
+]

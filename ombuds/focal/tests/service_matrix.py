@@ -3,7 +3,7 @@ acts in the portal, and only on its own body's items (the persona answers for th
 Internal Affairs)."""
 
 from ombuds.core.testing import ServiceRow
-from ombuds.focal.services import accounts, activity, drafts, reminders, tokens
+from ombuds.focal.services import accounts, activity, drafts, reminders, responses, tokens
 
 MANAGERS = frozenset({"commissioner", "department_head"})
 FOCAL = frozenset({"focal_point"})
@@ -65,4 +65,19 @@ ROWS += [
     ServiceRow(tokens.create_token, FOCAL, lambda a: tokens.create_token(a, "Their system")),
     ServiceRow(tokens.revoke_token, FOCAL, _revoke),
     ServiceRow(tokens.live_tokens, note="reads the user's own live tokens; changes nothing"),
+]
+
+
+def _own_recommendation():
+    from ombuds.focal.testing import recommendation_to
+
+    return recommendation_to("mia")
+
+
+ROWS += [
+    ServiceRow(
+        responses.answer_recommendation,
+        FOCAL,
+        lambda a: responses.answer_recommendation(a, _own_recommendation(), stance="accepts", text="Accepted."),
+    ),
 ]
