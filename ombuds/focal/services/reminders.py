@@ -26,6 +26,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
 from ombuds.accounts.choices import UserKind
@@ -58,7 +59,7 @@ def portal_link(item) -> str:
     """The portal page of `item` (the e-mail's only pointer to it)."""
     if item._meta.model_name == "inforequest":
         return f"/authority/requests/{item.public_id}/"
-    return f"/authority/recommendations/{item.public_id}/"
+    return reverse("focal:recommendation", args=[item.public_id])
 
 
 @dataclass(frozen=True)

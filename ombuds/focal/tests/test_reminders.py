@@ -11,6 +11,7 @@ import time_machine
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from ombuds.core import notifications
@@ -131,6 +132,15 @@ def place():
     return make_place(None)
 
 
+def test_the_link_opens_the_recommendation_in_the_portal_for_the_one_reminded(staff_client, place):
+    rec = recommendation_to("mia", place=place)
+    fp = focal(place=place)
+    Deadline.objects.filter(object_id=rec.pk, rule__code="recommendation_response").update(due_at=timezone.now())
+    assert send_focal_reminders(timezone.now() + timedelta(days=1)) == 1
+    ((_kind, _params, link),) = notes(fp)
+    assert staff_client(fp.user).get(link).status_code == 200
+
+
 def test_a_recommendation_awaiting_its_response_then_its_implementation(place, settings):
     from ombuds.recommendations.services import record_response
 
@@ -140,7 +150,7 @@ def test_a_recommendation_awaiting_its_response_then_its_implementation(place, s
         elsewhere = recommendation_to("mia", issue=False).places.get()  # a draft: nothing to remind of
         whole, here, other_place = focal(), focal(place=place), focal(place=elsewhere)
     Deadline.objects.filter(object_id=rec.pk, rule__code="recommendation_response").update(due_at=end_of_day(DUE))
-    link = f"/authority/recommendations/{rec.public_id}/"
+    link = reverse("focal:recommendation", args=[rec.public_id])
     with at(date(2026, 11, 5)):
         assert send_focal_reminders() == 2
         assert send_focal_reminders() == 0
