@@ -226,49 +226,52 @@ def accept_invitation(token: str, password: str) -> FocalPoint:
     return profile
 
 
+# An argument left out of `update_focal_point` keeps its value (None is a value: no place).
+_KEEP: object = object()
+
+
 @transaction.atomic
 def update_focal_point(
     actor,
     fp: FocalPoint,
     *,
-    place=None,
-    position: str = "",
-    phone: str = "",
-    email: str = "",
-    first_name: str = "",
-    last_name: str = "",
+    place=_KEEP,
+    position=_KEEP,
+    phone=_KEEP,
+    email=_KEEP,
+    first_name=_KEEP,
+    last_name=_KEEP,
 ) -> FocalPoint:
-    """Correct a focal point's details (its body never changes: create another account)."""
+    """Correct a focal point's details; the ones not given stay as they are. Its body never
+    changes: a focal point of another body is another account."""
     require(actor, MANAGE)
     profile = lock(fp, "user", "user__authority")
     if profile.revoked_at is not None:
         raise ValidationError(_("This account is revoked: its details are kept as they were."))
     user = profile.user
-    _check_place(user.authority, place)
-    before = {
-        "place": str(profile.place.public_id) if profile.place_id else None,
-        "position": profile.position,
-        "phone": profile.phone,
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-    }
-    profile.place = place
-    profile.position, profile.phone = position.strip(), phone.strip()
-    user.email, user.first_name, user.last_name = email.strip(), first_name.strip(), last_name.strip()
-    after = {
-        "place": str(place.public_id) if place else None,
-        "position": profile.position,
-        "phone": profile.phone,
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-    }
-    changes = {key: [before[key], after[key]] for key in after if before[key] != after[key]}
+    if place is not _KEEP:
+        _check_place(user.authority, place)
+    given = {"position": position, "phone": phone, "email": email, "first_name": first_name, "last_name": last_name}
+    owners = {"position": profile, "phone": profile, "email": user, "first_name": user, "last_name": user}
+    changes: dict[str, list] = {}
+    if place is not _KEEP and place != profile.place:
+        changes["place"] = [
+            str(profile.place.public_id) if profile.place_id else None,
+            str(place.public_id) if place else None,
+        ]
+        profile.place = place
+    for name, value in given.items():
+        if value is _KEEP:
+            continue
+        value = str(value or "").strip()
+        if getattr(owners[name], name) != value:
+            changes[name] = [getattr(owners[name], name), value]
+            setattr(owners[name], name, value)
     if not changes:
         return profile
     user.save(update_fields=["email", "first_name", "last_name"])
     profile.updated_by = actor
     profile.save(update_fields=["place", "position", "phone", "updated_by", "updated_at"])
     audit.record("focal.focalpoint.updated", actor=actor, obj=profile, changes=changes)
+    fp.refresh_from_db()
     return profile

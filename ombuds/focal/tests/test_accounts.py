@@ -173,6 +173,9 @@ def test_update_corrects_the_details_and_audits_the_change(persona):
     )
     event = AuditEvent.objects.get(action="focal.focalpoint.updated")
     assert set(event.changes) >= {"place", "position", "email", "first_name", "last_name", "phone"}
+    accounts.update_focal_point(head, fp, place=None, phone="")  # only what is given changes
+    fp.refresh_from_db()
+    assert (fp.place, fp.phone, fp.position, fp.user.first_name) == (None, "", "Head of unit", "Rəşad")
     with pytest.raises(PermissionDenied):
         accounts.update_focal_point(persona("complaints_officer"), fp, email="x@example.org")
 

@@ -329,7 +329,10 @@ def test_the_page_for_those_who_may_see_it(name, persona, staff_client, requests
     html = response.content.decode()
     assert 'data-testid="timeliness-row-mia"' in html and 'data-testid="timeliness-total"' in html
     assert "SECRET-QUESTION-TEXT" not in html
-    assert reverse("focal_points:timeliness") in http.get(reverse("core:home")).content.decode()
+    # The navigation: analysts go straight to the figures, the portal's managers through its page.
+    entry = reverse("focal_points:timeliness") if name == "analyst" else reverse("focal_points:list")
+    assert f'href="{entry}"' in http.get(reverse("core:home")).content.decode()
+    assert reverse("focal_points:timeliness") in http.get(entry).content.decode()
 
 
 def test_staff_without_the_permission_are_refused_and_a_focal_point_finds_nothing(persona, staff_client):
