@@ -136,7 +136,7 @@ def reinvite_focal_point(actor, fp: FocalPoint, *, language: str | None = None) 
         "focal.focalpoint.reinvited",
         actor=actor,
         obj=profile,
-        changes={"invitation_expires_at": profile.invitation_expires_at.isoformat()},
+        changes={"invitation_expires_at": str(profile.invitation_expires_at)},
     )
     _send_invitation(profile, token, language)
     fp.refresh_from_db()
@@ -255,10 +255,8 @@ def update_focal_point(
     owners = {"position": profile, "phone": profile, "email": user, "first_name": user, "last_name": user}
     changes: dict[str, list] = {}
     if place is not _KEEP and place != profile.place:
-        changes["place"] = [
-            str(profile.place.public_id) if profile.place_id else None,
-            str(place.public_id) if place else None,
-        ]
+        before = profile.place
+        changes["place"] = [str(before.public_id) if before else None, str(place.public_id) if place else None]
         profile.place = place
     for name, value in given.items():
         if value is _KEEP:
