@@ -37,10 +37,11 @@ from ombuds.focal.models import FocalPoint, ReceiptKind
 from ombuds.focal.receipts import issue_receipt
 from ombuds.focal.services.accounts import accept_invitation, create_focal_point
 from ombuds.focal.services.activity import record_opening
+from ombuds.focal.services.responses import answer_recommendation
 from ombuds.monitoring.choices import PlaceType
 from ombuds.monitoring.models import Place
 from ombuds.recommendations import services as recs
-from ombuds.recommendations.choices import Evidence, Kind, ResponseChannel, Stance, Status
+from ombuds.recommendations.choices import Evidence, Kind, Stance, Status
 from ombuds.recommendations.demo import ISOLATOR, SMART_ALL
 from ombuds.recommendations.models import Recommendation
 
@@ -288,12 +289,11 @@ def _recommendations(story: _Story, code: str, isolator_place: Place | None) -> 
     focal = _focal_of(story, code)
     isolator_focal = story.focal[PLACE_ONLY] if code == "penitentiary_service" and isolator_place else focal
     _by_letter(story, made["rejected"], Stance.REJECTS, 40, t.RESPONSES["rejected"])
-    _online(story, made["accepted"], focal, Stance.ACCEPTS, t.RESPONSES["accepted"])
-    _online(story, made["in_progress"], isolator_focal, Stance.PROGRESS, t.RESPONSES["in_progress"])
+    _online(made["accepted"], focal, Stance.ACCEPTS, t.RESPONSES["accepted"])
+    _online(made["in_progress"], isolator_focal, Stance.PROGRESS, t.RESPONSES["in_progress"])
     _by_letter(story, made["reported_implemented"], Stance.ACCEPTS, 80, t.RESPONSES["reported_implemented_before"])
     evidence = _pdf(f"{t.EVIDENCE_TITLE}.pdf", t.EVIDENCE_TITLE, t.RESPONSES["reported_implemented"])
     _online(
-        story,
         made["reported_implemented"],
         isolator_focal,
         Stance.IMPLEMENTED,
@@ -329,19 +329,10 @@ def _by_letter(story: _Story, rec: Recommendation, stance: str, days_ago: int, t
     )
 
 
-def _online(story: _Story, rec: Recommendation, focal: User, stance: str, text: str, evidence=None) -> None:
-    """The focal point's response through the portal, acknowledged with a receipt."""
+def _online(rec: Recommendation, focal: User, stance: str, text: str, evidence=None) -> None:
+    """The focal point opens the recommendation and answers it through the portal's service."""
     record_opening(focal, rec)
-    response = recs.record_response(
-        story.lead,
-        rec,
-        stance=stance,
-        received_on=story.today,
-        text=text,
-        channel=ResponseChannel.PORTAL,
-        uploaded=evidence,
-    )
-    issue_receipt(focal, kind=ReceiptKind.RECOMMENDATION_RESPONSE, recommendation=rec, response=response)
+    answer_recommendation(focal, rec, stance=stance, text=text, files=[evidence] if evidence else [])
 
 
 def _pdf(filename: str, title: str, text: str) -> SimpleUploadedFile:
