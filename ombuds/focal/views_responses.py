@@ -96,13 +96,13 @@ def _text(rec) -> tuple[str, bool]:
     return pick(rec, "text"), not own
 
 
-def _answer_form(request, rec, stances, *, bound=None):
-    if bound is not None:
-        return bound
-    initial = read_draft(request.user, rec)
+def _answer_form(request, rec, stances, draft: dict):
+    """The form as it was left: the draft, or the text kept over an expired session (which
+    becomes the draft from now on)."""
+    initial = dict(draft)
     restored = kept.restore(request)
     if restored:
-        save_draft(request.user, rec, restored)  # kept on the server too from now on
+        save_draft(request.user, rec, restored)
         initial.update(restored)
     if initial.get("stance") not in stances:
         initial.pop("stance", None)
@@ -111,8 +111,12 @@ def _answer_form(request, rec, stances, *, bound=None):
 
 def _page(request, rec, *, bound=None, status: int = 200):
     stances = rc.answerable_stances(rec.status)
+    draft = read_draft(request.user, rec)
     response_due = deadlines.open_for(rec, *RESPONSE_RULES).order_by("due_at").first()
     text, untranslated = _text(rec)
+    form = None
+    if stances:
+        form = bound if bound is not None else _answer_form(request, rec, stances, draft)
     context = {
         "rec": rec,
         "text": text,
@@ -121,8 +125,8 @@ def _page(request, rec, *, bound=None, status: int = 200):
         "response_due": timezone.localtime(response_due.due_at).date() if response_due else None,
         "history": _history(rec),
         "responses": _responses(rec),
-        "form": _answer_form(request, rec, stances, bound=bound) if stances else None,
-        "has_draft": bool(read_draft(request.user, rec)),
+        "form": form,
+        "has_draft": bool(draft) or (bound is None and form is not None and bool(form.initial)),
     }
     return render(request, "focal/recommendations/detail.html", context, status=status)
 
