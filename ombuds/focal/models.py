@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.core.data_classes import DataClass
@@ -91,6 +92,12 @@ class FocalPoint(BaseModel):
     def invitation_pending(self) -> bool:
         """A link was issued and not yet used (it may have expired)."""
         return bool(self.invitation_digest) and self.revoked_at is None
+
+    @property
+    def invitation_expired(self) -> bool:
+        """The link issued last was not used in time (staff invite again)."""
+        expires = self.invitation_expires_at
+        return self.invitation_pending and (expires is None or expires <= timezone.now())
 
 
 class ReceiptCounter(models.Model):

@@ -123,6 +123,17 @@ def test_reinvite_and_revoke_from_the_detail_page(persona, staff_client):
     assert http.post(reverse("focal_points:action", args=[fp.public_id, "nonsense"]), {}).status_code == 404
 
 
+def test_the_detail_page_says_when_the_link_expired(persona, staff_client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        fp, _token = accounts.create_focal_point(None, authority=Authority.objects.get(code="mia"), username="late")
+    http = staff_client(persona("commissioner"))
+    assert not http.get(fp.get_absolute_url()).context["fp"].invitation_expired
+    with time_machine.travel(start + timedelta(days=8), tick=False):
+        page = staff_client(persona("commissioner")).get(fp.get_absolute_url())  # a new session: 8 days later
+        assert page.context["fp"].invitation_expired and page.context["fp"].state == "invited"
+
+
 def test_edit_from_the_detail_page(persona, staff_client):
     fp = make_focal_point(authority="mia")
     http = staff_client(persona("commissioner"))
