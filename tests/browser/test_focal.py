@@ -219,6 +219,7 @@ def test_every_portal_page_passes_axe_and_reflows_at_320_px(page, settings, tmp_
     # The pages before signing in: the portal's sign-in and the invitation link's password page.
     for name, url in (("login", reverse("focal:login")), ("invitation", reverse("focal:invitation", args=[token]))):
         page.goto(url)
+        assert page.locator("header nav.bg-ombuds-authority").count() == 1, name  # the portal's colour
         _check(page, tmp_path, name, language, problems)
     page.goto(reverse("focal:login"))
     page.fill("#id_login", "penitentiary.focal")
