@@ -16,6 +16,7 @@ from django.utils import timezone
 from ombuds.complaints import services as complaints
 from ombuds.complaints.testing import make_application
 from ombuds.core.models import Authority
+from ombuds.focal.services.responses import answer_recommendation
 from ombuds.focal.testing import make_focal_point
 from ombuds.monitoring import services as monitoring
 from ombuds.monitoring.testing import make_place, make_visit
@@ -69,6 +70,8 @@ CANARIES = {
     "other body's reply": "CANARY-MOJ-REPLY-9a44",
     "other body's recommendation": "CANARY-MOJ-REC-9a44",
     "other body's response": "CANARY-MOJ-RESPONSE-9a44",
+    "other body's evidence name": "CANARY-MOJ-EVIDENCE-9a44.txt",
+    "other body's evidence content": "CANARY-MOJ-EVIDENCE-CONTENT-9a44",
     "colleague's draft": "CANARY-COLLEAGUE-DRAFT-9a44",
     "other body's draft": "CANARY-MOJ-DRAFT-9a44",
 }
@@ -94,13 +97,19 @@ class World:
     issued_rec: object
     answered_rec: object
     assessed_rec: object
+    portal_rec: object  # answered by the focal point through the portal, with evidence
     closed_rec: object
     draft_rec: object
     other_rec: object
     place_rec_elsewhere: object
     # What the portal must show the focal point (the crawl fails if one is missing).
     expected: dict[str, str] = field(default_factory=dict)
+    expected_in_pdf: dict[str, str] = field(default_factory=dict)
+    expected_in_api: dict[str, str] = field(default_factory=dict)
     not_listed: dict[str, str] = field(default_factory=dict)
+    # Ids and references the focal point must get 404 with: another body's items, receipts and
+    # files, a draft, and every file that is not its body's answer or a letter sent to it.
+    foreign_ids: list[str] = field(default_factory=list)
 
     @property
     def own_requests(self):
@@ -108,7 +117,14 @@ class World:
 
     @property
     def own_recommendations(self):
-        return [self.issued_rec, self.answered_rec, self.assessed_rec, self.closed_rec, self.place_rec_elsewhere]
+        return [
+            self.issued_rec,
+            self.answered_rec,
+            self.assessed_rec,
+            self.portal_rec,
+            self.closed_rec,
+            self.place_rec_elsewhere,
+        ]
 
     @property
     def foreign(self):
@@ -253,6 +269,14 @@ def build_world() -> World:
         uploaded=_txt(CANARIES["staff document name"], CANARIES["staff document content"]),
     )
     recs.record_escalation(None, assessed_rec, "reminder_letter", taken_on=today, note=CANARIES["escalation note"])
+    portal_rec = recs.issue_recommendation(None, rec("REC-PORTAL-MIA-4c8b: mend the roof."))
+    rec_receipt = answer_recommendation(
+        focal.user,
+        portal_rec,
+        stance=Stance.PROGRESS,
+        text="RESPONSE-PORTAL-MIA-4c8b: the roofers come in May.",
+        files=[_txt("roof-contract.txt", "EVIDENCE-REC-MIA-4c8b: contract 17.")],
+    )
     closed_rec = recs.issue_recommendation(None, rec("REC-CLOSED-MIA-4c8b: close block B."))
     recs.mark_no_longer_relevant(None, closed_rec, CANARIES["no-longer-relevant reason"])
     draft_rec = rec(CANARIES["draft recommendation text"])
@@ -274,8 +298,13 @@ def build_world() -> World:
     other_rec = recs.issue_recommendation(
         None, make_recommendation(None, addressee=moj, text_az=CANARIES["other body's recommendation"])
     )
-    recs.record_response(
-        None, other_rec, stance=Stance.REJECTS, received_on=today, text=CANARIES["other body's response"]
+    # ... answered by that body's focal point through the portal, with evidence.
+    answer_recommendation(
+        other_focal.user,
+        other_rec,
+        stance=Stance.REJECTS,
+        text=CANARIES["other body's response"],
+        files=[_txt(CANARIES["other body's evidence name"], CANARIES["other body's evidence content"])],
     )
 
     from ombuds.focal.services.drafts import save_draft
@@ -296,17 +325,61 @@ def build_world() -> World:
         issued_rec=issued_rec,
         answered_rec=answered_rec,
         assessed_rec=assessed_rec,
+        portal_rec=portal_rec,
         closed_rec=closed_rec,
         draft_rec=draft_rec,
         other_rec=other_rec,
         place_rec_elsewhere=place_rec_elsewhere,
     )
-    # What the portal shows today: the numbers of the recommendations awaiting an answer.
-    world.expected = {f"recommendation {r.number}": r.number for r in (issued_rec, answered_rec, place_rec_elsewhere)}
+    # What the portal must show: its recommendations (texts, letters as sent) with the body's
+    # responses and the evidence it gave, and the numbers of its information requests.
+    world.expected = {
+        **{f"recommendation {r.number}": r.text_en for r in world.own_recommendations},
+        "response by letter": "RESPONSE-MIA-4c8b",
+        "report by letter": "RESPONSE-DONE-MIA-4c8b",
+        "response online": "RESPONSE-PORTAL-MIA-4c8b",
+        "the response's evidence": "EVIDENCE-REC-MIA-4c8b",
+    }
+    world.expected_in_pdf = {f"letter of {r.number}": r.text_az for r in world.own_recommendations}
+    world.expected_in_api = {
+        **{f"questions {i}": r.questions for i, r in enumerate(world.own_requests)},
+        **{f"recommendation {r.number}": r.text_en for r in world.own_recommendations},
+        "response online": "RESPONSE-PORTAL-MIA-4c8b",
+        "receipt of the response": rec_receipt.reference,
+    }
     # Not secrets, but another body's (or a draft's) numbers must not be listed either.
     world.not_listed = {
         "other body's recommendation number": other_rec.number,
         "draft's number": draft_rec.number,
         "other body's application number": moj_app.number,
     }
+    world.foreign_ids = _foreign_ids(world)
     return world
+
+
+def _foreign_ids(world: World) -> list[str]:
+    from django.contrib.contenttypes.models import ContentType
+
+    from ombuds.complaints.models import InfoRequest
+    from ombuds.core.models import Attachment
+    from ombuds.focal.models import Receipt
+    from ombuds.recommendations.models import AuthorityResponse, StatusChange
+
+    requests = [r.pk for r in world.own_requests]
+    recommendations = [r.pk for r in world.own_recommendations]
+    own_files = Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(InfoRequest), object_id__in=requests
+    ) | Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(AuthorityResponse),
+        object_id__in=AuthorityResponse.objects.filter(recommendation__in=recommendations).values("pk"),
+    )
+    letters = StatusChange.objects.filter(
+        recommendation__in=recommendations, new_status="issued", document__isnull=False
+    ).values("document")
+    files = Attachment.objects.exclude(pk__in=own_files.values("pk")).exclude(pk__in=letters)
+    receipts = Receipt.objects.exclude(focal_point__user__authority=world.focal.user.authority)
+    return [
+        *(str(item.public_id) for item in world.foreign),
+        *(str(public_id) for public_id in files.values_list("public_id", flat=True)),
+        *(ref for receipt in receipts for ref in (receipt.reference, str(receipt.public_id))),
+    ]

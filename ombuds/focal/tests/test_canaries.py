@@ -83,16 +83,18 @@ def generated_urls(world, names) -> list[str]:
 
 def _missing(world, crawl) -> list[str]:
     text = crawl.all_text()
-    return [what for what, value in world.expected.items() if squeeze(value) not in text]
+    pdfs = squeeze("\n".join(f.text for f in crawl.fetched.values() if f.status == 200 and f.kind == "application/pdf"))
+    missing = [what for what, value in world.expected.items() if squeeze(value) not in text]
+    return missing + [what for what, value in world.expected_in_pdf.items() if squeeze(value) not in pdfs]
 
 
 def _foreign_served(world, crawl) -> list[str]:
-    """Addresses built with another body's item (or a draft) that did not answer 404."""
-    foreign = [str(item.public_id) for item in world.foreign]
+    """Addresses built with another body's item, receipt or file (or a draft, or a file that is
+    not the body's) that did not answer 404."""
     return [
         f"{f.url} → {f.status}"
         for f in crawl.fetched.values()
-        if any(public_id in f.url for public_id in foreign) and f.status not in (404, 405)
+        if any(foreign in f.url for foreign in world.foreign_ids) and f.status not in (404, 405)
     ]
 
 
@@ -118,6 +120,9 @@ def test_no_canary_in_any_portal_page_download_or_api_answer(world, staff_client
     assert crawl.fetched[reverse("focal:home")].status == 200
     missing = _missing(world, crawl)
     assert not missing, f"the portal should show: {missing}"
+    api_text = api_crawl.all_text()
+    missing = [what for what, value in world.expected_in_api.items() if squeeze(value) not in api_text]
+    assert not missing, f"the API should answer: {missing}"
     served = _foreign_served(world, crawl) + _foreign_served(world, api_crawl)
     assert not served, served
     reached = crawl.views() | api_crawl.views()
