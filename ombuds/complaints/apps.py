@@ -17,3 +17,7 @@ class ComplaintsConfig(AppConfig):
             "complaints.application.forwarding_breach",
             _("Application %(number)s: the place of detention forwarded the letter late."),
         )
+        register_kind(
+            "complaints.inforequest.answered_online",
+            _("The authority answered the information request on application %(number)s online."),
+        )

@@ -127,3 +127,11 @@ class InfoRequestStatus(models.TextChoices):
     REMINDED = "reminded", _("Reminder sent")
     ANSWERED = "answered", _("Answered")
     ESCALATED = "escalated", _("Escalated")
+
+
+class ReplyChannel(models.TextChoices):
+    """How an authority's reply to an information request arrived."""
+
+    LETTER = "letter", _("Letter, entered by staff")
+    EMAIL = "email", _("E-mail, entered by staff")
+    PORTAL = "portal", _("Authority portal")

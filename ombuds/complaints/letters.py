@@ -23,9 +23,9 @@ class NotAvailable(Exception):
 
 def _applicant_lines(app: Application, viewer) -> list[str]:
     """Name and postal address, the address only if `viewer` may see the applicant's contacts."""
-    if app.applicant is None:
-        return [_("To the applicant")]
     visible = party_fields(viewer, app, app.applicant)
+    if app.applicant is None or "surname" not in visible:
+        return [_("To the applicant")]
     return [str(app.applicant), *([app.applicant.address] if "address" in visible and app.applicant.address else [])]
 
 
@@ -73,6 +73,8 @@ def build(app: Application, kind: str, language: str, *, viewer, info_request: I
             if info_request is None:
                 raise NotAvailable
             due = date_format(timezone.localtime(info_request.due_at).date(), "DATE_FORMAT")
+            # Dated the day it was sent: the authority's portal shows the letter as it left.
+            base["date"] = date_format(timezone.localtime(info_request.sent_at).date(), "DATE_FORMAT")
             return Letter(
                 **base,
                 addressee=[info_request.addressee.name],

@@ -394,11 +394,24 @@ class InfoRequest(BaseModel):
     reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     reply_at = models.DateTimeField(_("reply received at"), null=True, blank=True)
     reply = models.TextField(_("reply"), blank=True)
+    # Empty until the reply is recorded; its files are attachments of the request (core.uploads).
+    reply_channel = models.CharField(_("reply received by"), max_length=12, choices=c.ReplyChannel.choices, blank=True)
 
     DATA_CLASSES = {
         **BaseModel.DATA_CLASSES,
         **dict.fromkeys(
-            ["application", "addressee", "basis", "sent_at", "due_at", "status", "reminders", "reply_at"], INT
+            [
+                "application",
+                "addressee",
+                "basis",
+                "sent_at",
+                "due_at",
+                "status",
+                "reminders",
+                "reply_at",
+                "reply_channel",
+            ],
+            INT,
         ),
         **dict.fromkeys(["questions", "reply"], CONF),
     }

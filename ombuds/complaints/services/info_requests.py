@@ -3,15 +3,18 @@ overdue marking, escalation, the reply."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ombuds.accounts.choices import RoleCode
+from ombuds.accounts.scoping import answers_for
 from ombuds.complaints import choices as c
 from ombuds.complaints.models import Application, InfoRequest
 from ombuds.complaints.permissions import HANDLE
-from ombuds.core import audit, deadlines
+from ombuds.core import audit, deadlines, notifications, uploads
 from ombuds.core.services import lock, require, save
 
 RULE_FOR_BASIS: dict[str, str] = {
@@ -57,24 +60,73 @@ def send_info_request(actor, app: Application, *, addressee, basis: str, questio
     return request
 
 
-@transaction.atomic
-def record_reply(actor, request: InfoRequest, reply: str) -> InfoRequest:
+def _may_record_reply(actor, request: InfoRequest) -> bool:
+    """Staff with the case-handling permission enter a reply received by letter or e-mail; the
+    addressee's own focal point answers through the portal. Returns whether `actor` is that
+    focal point."""
+    if getattr(actor, "is_focal_point", False):
+        if not answers_for(actor, request.addressee_id):
+            raise PermissionDenied
+        return True
     require(actor, HANDLE)
+    return False
+
+
+def _responsible_staff(app: Application) -> list:
+    """Who hears of an online reply: the case's assignee, else the heads of the case's unit."""
+    if app.assignee_id is not None and app.assignee.is_active:
+        return [app.assignee]
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, org_unit=app.unit_id, roles__code=RoleCode.DEPARTMENT_HEAD)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def record_reply(
+    actor, request: InfoRequest, reply: str, *, channel: str = c.ReplyChannel.LETTER, files=()
+) -> InfoRequest:
+    """The authority's reply: kept with its files, the request answered and its clock stopped.
+    Entered by staff (`channel` letter or e-mail) or submitted by the addressee's focal point
+    (always the portal; the responsible staff member is notified)."""
+    online = _may_record_reply(actor, request)
+    if online:
+        channel = c.ReplyChannel.PORTAL
+    elif channel not in (c.ReplyChannel.LETTER, c.ReplyChannel.EMAIL):
+        raise ValidationError({"channel": _("Say how the reply was received.")})
     request = lock(request, "application")
     if request.status == c.InfoRequestStatus.ANSWERED:
         raise ValidationError(_("The reply is already recorded."))
     if not reply.strip():
         raise ValidationError({"reply": _("The reply is empty.")})
+    for uploaded in files:  # every file checked before anything is written
+        uploads.check(uploaded)
     request.status, request.reply, request.reply_at = c.InfoRequestStatus.ANSWERED, reply.strip(), timezone.now()
-    save(request, actor, "status", "reply", "reply_at")
+    request.reply_channel = channel
+    save(request, actor, "status", "reply", "reply_at", "reply_channel")
+    for uploaded in files:
+        uploads.store(actor, request, uploaded)
     late = request.reply_at > request.due_at
-    audit.record("complaints.inforequest.answered", actor=actor, obj=request, changes={"late": late})
+    audit.record(
+        "complaints.inforequest.answered",
+        actor=actor,
+        obj=request,
+        changes={"late": late, "channel": channel, "files": len(files)},
+    )
     # The reply is what the request's deadline (kept on the application) waits for; with several
     # requests open, theirs is the one due when this request is.
     waiting = deadlines.open_for(request.application, RULE_FOR_BASIS[request.basis]).order_by("due_at")
     deadline = waiting.filter(due_at=request.due_at).first() or waiting.first()
     if deadline is not None:
         deadlines.close_deadline(actor, deadline)
+    if online:
+        # Created with the reply (rolled back with it); the e-mail copy leaves on commit.
+        app = request.application
+        for person in _responsible_staff(app):
+            notifications.notify(
+                person, "complaints.inforequest.answered_online", {"number": app.number}, app.get_absolute_url()
+            )
     return request
 
 

@@ -161,7 +161,12 @@ ROWS = [
             actor, _app(), addressee=_app().respondents.get(), basis="general", questions="Why?"
         ),
     ),
-    ServiceRow(services.record_reply, HANDLE, lambda actor: services.record_reply(actor, _info_request(), "Answer.")),
+    # The request is addressed to the MIA, whose focal point answers it through the portal.
+    ServiceRow(
+        services.record_reply,
+        HANDLE | {"focal_point"},
+        lambda actor: services.record_reply(actor, _info_request(), "Answer."),
+    ),
     ServiceRow(
         services.remind_info_request, HANDLE, lambda actor: services.remind_info_request(actor, _info_request())
     ),
