@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ombuds.focal import views, views_responses, views_tokens
+from ombuds.focal import views, views_requests, views_responses, views_tokens
 
 app_name = "focal"
 urlpatterns = [
@@ -24,4 +24,10 @@ urlpatterns = [
         views_responses.recommendation_file,
         name="recommendation_file",
     ),
+    path("requests/", views_requests.request_list, name="requests"),
+    path("requests/<uuid:public_id>/", views_requests.request_detail, name="request"),
+    path("requests/<uuid:public_id>/draft/", views_requests.request_draft, name="request_draft"),
+    path("requests/<uuid:public_id>/letter.pdf", views_requests.request_letter, name="request_letter"),
+    path("requests/<uuid:public_id>/files/<uuid:attachment_id>/", views_requests.request_file, name="request_file"),
+    path("receipts/<str:reference>/", views_requests.receipt, name="receipt"),
 ]

@@ -37,7 +37,7 @@ class FocalLoginView(LoginView):
 def home(request):
     """What the body has to answer, the most urgent first, and what it answered."""
     profile = focal_point_of(request.user)
-    requests = list(info_requests_for(request.user).order_by("due_at", "pk"))
+    requests = list(info_requests_for(request.user).select_related("application").order_by("due_at", "pk"))
     recommendations = list(recommendations_for(request.user).order_by("status_changed_on", "pk"))
     open_requests = [r for r in requests if r.status != InfoRequestStatus.ANSWERED]
     awaiting = [r for r in recommendations if r.status in rc.OPEN]

@@ -31,12 +31,90 @@ MANAGERS = ["commissioner", "department_head"]
 # The timeliness figures: holders of accounts.view_aggregates or focal.manage_focal_points.
 TIMELINESS = {ANONYMOUS: 302, **dict.fromkeys([*MANAGERS, "analyst"], 200)}
 
+PORTAL = {ANONYMOUS: 302, FOCAL_POINT: 200}  # the persona answers for the MIA
+PORTAL_OUT = {ANONYMOUS: 302}  # another body's item: 404 to the persona too
+
+
+def _request(authority):
+    from ombuds.focal.testing import info_request_to
+
+    return info_request_to(authority)
+
+
+def _answered(authority):
+    """A request of `authority` answered with one file by another focal point of that body."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ombuds.focal.services.requests import answer_info_request
+    from ombuds.focal.testing import make_focal_point
+
+    item = _request(authority)
+    upload = SimpleUploadedFile("answer.txt", b"The register shows it.", content_type="text/plain")
+    receipt = answer_info_request(make_focal_point(authority=authority).user, item, text="Yes.", files=[upload])
+    return item, receipt
+
+
+def request_url(name, authority, suffix=""):
+    return lambda _u: reverse(name, args=[_request(authority).public_id]) + suffix
+
+
+def file_url(authority):
+    def build(_u):
+        from ombuds.core.models import Attachment
+
+        item, _receipt = _answered(authority)
+        found = Attachment.objects.get(content_type__model="inforequest", object_id=item.pk)
+        return reverse("focal:request_file", args=[item.public_id, found.public_id])
+
+    return build
+
+
+def receipt_url(authority):
+    return lambda _u: reverse("focal:receipt", args=[_answered(authority)[1].reference])
+
+
 ROWS = [
     Row("focal:home", {ANONYMOUS: 302, FOCAL_POINT: 200}, default=404, url=lambda u: reverse("focal:home")),
     # Signed-in visitors are sent on by the sign-in page itself (allauth).
     Row("focal:login", {ANONYMOUS: 200}, default=302, url=lambda u: reverse("focal:login")),
     # Opened by whoever holds the link, signed in or not: the token is the credential.
     Row("focal:invitation", {ANONYMOUS: 200, FOCAL_POINT: 200}, default=200, url=_invited),
+    Row("focal:requests", PORTAL, default=404, url=lambda u: reverse("focal:requests")),
+    Row("focal:request", PORTAL, default=404, url=request_url("focal:request", "mia")),
+    Row("focal:request", PORTAL_OUT, default=404, url=request_url("focal:request", "moj"), scope="out"),
+    Row(
+        "focal:request",
+        {ANONYMOUS: 302, FOCAL_POINT: 302},
+        default=404,
+        url=request_url("focal:request", "mia"),
+        method="post",
+        data={"action": "draft", "text": "A draft"},
+        note="saving a draft without JavaScript; an anonymous post is kept for after sign-in",
+    ),
+    # An autosave after the session expired keeps the text and answers with a sign-in link.
+    Row(
+        "focal:request_draft",
+        {ANONYMOUS: 200, FOCAL_POINT: 200},
+        default=404,
+        url=request_url("focal:request_draft", "mia"),
+        method="post",
+        data={"text": "A draft"},
+    ),
+    Row(
+        "focal:request_draft",
+        {ANONYMOUS: 200},
+        default=404,
+        url=request_url("focal:request_draft", "moj"),
+        method="post",
+        data={"text": "A draft"},
+        scope="out",
+    ),
+    Row("focal:request_letter", PORTAL, default=404, url=request_url("focal:request_letter", "mia")),
+    Row("focal:request_letter", PORTAL_OUT, default=404, url=request_url("focal:request_letter", "moj"), scope="out"),
+    Row("focal:request_file", PORTAL, default=404, url=file_url("mia")),
+    Row("focal:request_file", PORTAL_OUT, default=404, url=file_url("moj"), scope="out"),
+    Row("focal:receipt", PORTAL, default=404, url=receipt_url("mia")),
+    Row("focal:receipt", PORTAL_OUT, default=404, url=receipt_url("moj"), scope="out"),
     Row(
         "focal_points:list",
         {ANONYMOUS: 302, **dict.fromkeys(MANAGERS, 200)},

@@ -3,7 +3,7 @@ acts in the portal, and only on its own body's items (the persona answers for th
 Internal Affairs)."""
 
 from ombuds.core.testing import ServiceRow
-from ombuds.focal.services import accounts, activity, drafts, reminders, responses, tokens
+from ombuds.focal.services import accounts, activity, drafts, reminders, requests, responses, tokens
 
 MANAGERS = frozenset({"commissioner", "department_head"})
 FOCAL = frozenset({"focal_point"})
@@ -46,6 +46,11 @@ ROWS = [
     ServiceRow(activity.record_opening, FOCAL, lambda a: activity.record_opening(a, _own_request())),
     ServiceRow(drafts.save_draft, FOCAL, lambda a: drafts.save_draft(a, _own_request(), {"text": "Draft"})),
     ServiceRow(drafts.discard_draft, FOCAL, lambda a: drafts.discard_draft(a, _own_request())),
+    ServiceRow(
+        requests.answer_info_request,
+        FOCAL,
+        lambda a: requests.answer_info_request(a, _own_request(), text="The applicant was registered."),
+    ),
     ServiceRow(drafts.read_draft, note="reads the focal point's own draft; changes nothing"),
     ServiceRow(drafts.draft_key, note="a pure function: the key of an item"),
     ServiceRow(reminders.send_focal_reminders, call=None, note="periodic job run as the system"),
