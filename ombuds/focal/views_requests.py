@@ -7,10 +7,7 @@ applicant's name only with the applicant's consent to disclosure (complaints.vis
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -35,7 +32,6 @@ from ombuds.focal import kept
 from ombuds.focal.forms_requests import TEXT_FIELDS, InfoRequestAnswerForm
 from ombuds.focal.models import Receipt
 from ombuds.focal.scoping import (
-    focal_point_of,
     focal_point_required,
     get_info_request_for_focal,
     info_requests_for,
@@ -148,20 +144,17 @@ def request_detail(request, public_id):
     return redirect("focal:receipt", reference=receipt.reference)
 
 
+def _page(public_id) -> str:
+    return reverse("focal:request", kwargs={"public_id": public_id})
+
+
 @require_POST
-@login_not_required
+@kept.keeps_posted(*TEXT_FIELDS, page=_page)
+@focal_point_required
 def request_draft(request, public_id):
     """Autosave of the answer being written (HTMX); the page's "Save draft" button does the same
     without JavaScript. After the session expired the text is kept for the page (restored once
-    the focal point signs in again) and the form says so, instead of drawing the sign-in page
-    into it."""
-    page = reverse("focal:request", kwargs={"public_id": public_id})
-    if not request.user.is_authenticated:
-        kept.keep(request, page, {name: request.POST.get(name, "") for name in TEXT_FIELDS})
-        login = f"{reverse('focal:login')}?{urlencode({'next': page})}"
-        return render(request, "focal/requests/_draft_expired.html", {"login_url": login})
-    if focal_point_of(request.user) is None:
-        raise Http404
+    the focal point signs in again) and the form says so (focal.kept)."""
     item = get_info_request_for_focal(request.user, public_id)
     if item.status == InfoRequestStatus.ANSWERED:
         raise Http404

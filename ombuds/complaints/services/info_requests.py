@@ -74,7 +74,7 @@ def _may_record_reply(actor, request: InfoRequest) -> bool:
 
 def _responsible_staff(app: Application) -> list:
     """Who hears of an online reply: the case's assignee, else the heads of the case's unit."""
-    if app.assignee_id is not None and app.assignee.is_active:
+    if app.assignee is not None and app.assignee.is_active:
         return [app.assignee]
     return list(
         get_user_model()

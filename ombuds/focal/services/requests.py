@@ -46,7 +46,7 @@ def answer_info_request(actor, info_request, *, text: str, files=(), via_api: bo
         obj=answered,
         changes={
             "receipt": receipt.reference,
-            "late": answered.reply_at > answered.due_at,
+            "late": answered.reply_at is not None and answered.reply_at > answered.due_at,
             "files": len(files),
             "via_api": via_api,
         },

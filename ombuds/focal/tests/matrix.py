@@ -91,10 +91,10 @@ ROWS = [
         data={"action": "draft", "text": "A draft"},
         note="saving a draft without JavaScript; an anonymous post is kept for after sign-in",
     ),
-    # An autosave after the session expired keeps the text and answers with a sign-in link.
+    # An autosave after the session expired keeps the text for the page and signs in again.
     Row(
         "focal:request_draft",
-        {ANONYMOUS: 200, FOCAL_POINT: 200},
+        PORTAL,
         default=404,
         url=request_url("focal:request_draft", "mia"),
         method="post",
@@ -102,7 +102,7 @@ ROWS = [
     ),
     Row(
         "focal:request_draft",
-        {ANONYMOUS: 200},
+        PORTAL_OUT,
         default=404,
         url=request_url("focal:request_draft", "moj"),
         method="post",

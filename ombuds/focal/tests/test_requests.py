@@ -10,7 +10,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ombuds.accounts.testing import TEST_PASSWORD, enrol_totp, totp_code
 from ombuds.complaints.choices import DisclosureConsent, InfoRequestStatus, ReplyChannel
@@ -24,6 +24,14 @@ from ombuds.focal.services.requests import answer_info_request
 from ombuds.focal.testing import info_request_to, make_focal_point
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english(client, settings):
+    """Pages and messages read in English (the default language is Azerbaijani)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -210,8 +218,11 @@ def test_text_kept_for_a_page_is_not_given_to_another_bodys_focal_point(client):
 
 def test_an_autosave_after_the_session_expired_keeps_the_text(client, fp):
     item = _request_for()
-    response = client.post(reverse("focal:request_draft", args=[item.public_id]), {"text": "Autosaved late"})
+    response = client.post(
+        reverse("focal:request_draft", args=[item.public_id]), {"text": "Autosaved late"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200 and 'data-testid="session-expired"' in response.text
+    assert f"next={_page(item)}" in response.text
     enrol_totp(fp.user)
     client.force_login(fp.user)
     assert "Autosaved late" in client.get(_page(item)).text
