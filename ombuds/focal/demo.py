@@ -28,15 +28,14 @@ from ombuds.complaints import services as complaints
 from ombuds.complaints.choices import ApplicantKind, Channel
 from ombuds.complaints.models import InfoRequest, RightTopic
 from ombuds.complaints.services.info_requests import RULE_FOR_BASIS
-from ombuds.core import uploads
 from ombuds.core.clock import WorkingCalendar, due_after
 from ombuds.core.documents import html_pdf
 from ombuds.core.models import Authority, DeadlineRule, District
 from ombuds.focal import demo_texts as t
-from ombuds.focal.models import FocalPoint, ReceiptKind
-from ombuds.focal.receipts import issue_receipt
+from ombuds.focal.models import FocalPoint
 from ombuds.focal.services.accounts import accept_invitation, create_focal_point
 from ombuds.focal.services.activity import record_opening
+from ombuds.focal.services.requests import answer_info_request
 from ombuds.focal.services.responses import answer_recommendation
 from ombuds.monitoring.choices import PlaceType
 from ombuds.monitoring.models import Place
@@ -229,10 +228,9 @@ def _follow_up_requests(story: _Story, code: str) -> None:
 
 
 def _reply_online(story: _Story, focal: User, request: InfoRequest, text: str, attachment: str) -> None:
-    """The focal point's reply through the portal, with a receipt and an attachment."""
-    complaints.record_reply(story.officer, request, text)
-    uploads.store(focal, request, _pdf(f"{attachment}.pdf", attachment, text))
-    issue_receipt(focal, kind=ReceiptKind.INFO_REQUEST_REPLY, info_request=request)
+    """The focal point's reply through the portal, with a receipt and an attachment: the portal's
+    own service, so the reply is the portal's (its channel, the officer's notification)."""
+    answer_info_request(focal, request, text=text, files=[_pdf(f"{attachment}.pdf", attachment, text)])
 
 
 # --- Recommendations ------------------------------------------------------------------------
