@@ -33,6 +33,7 @@ def _english(client, settings):
     with translation.override("en"):
         yield
 
+
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
