@@ -296,3 +296,15 @@ def test_the_list_reads_a_fixed_number_of_queries(http, django_assert_max_num_qu
     assert response.text.count("/authority/requests/") >= 6
     with django_assert_max_num_queries(len(home)):
         http.get(reverse("focal:home"))
+
+
+def test_the_receipt_of_a_recommendation_answer_shows_what_was_submitted(http, fp):
+    from ombuds.focal.services.responses import answer_recommendation
+    from ombuds.focal.testing import recommendation_to
+
+    rec = recommendation_to("mia")
+    upload = SimpleUploadedFile("evidence.pdf", PDF_BYTES, content_type="application/pdf")
+    receipt = answer_recommendation(fp.user, rec, stance="accepts", text="We accept it.", files=[upload])
+    page = http.get(reverse("focal:receipt", args=[receipt.reference]))
+    assert page.status_code == 200
+    assert rec.number in page.text and "We accept it." in page.text and "evidence.pdf" in page.text
