@@ -57,9 +57,8 @@ IMPLEMENTING = (Status.ACCEPTED, Status.IN_PROGRESS)
 
 def portal_link(item) -> str:
     """The portal page of `item` (the e-mail's only pointer to it)."""
-    if item._meta.model_name == "inforequest":
-        return f"/authority/requests/{item.public_id}/"
-    return reverse("focal:recommendation", args=[item.public_id])
+    name = "focal:request" if item._meta.model_name == "inforequest" else "focal:recommendation"
+    return reverse(name, args=[item.public_id])
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def notes(profile, kind: str = "") -> list[tuple[str, dict, str]]:
 def test_an_information_request_is_reminded_once_before_and_once_after_its_due_date(settings):
     settings.OMBUDS_FOCAL_REMINDER_DAYS = 2
     ir, fp = request_due(), focal()
-    link = f"/authority/requests/{ir.public_id}/"
+    link = reverse("focal:request", args=[ir.public_id])
     with at(date(2026, 11, 4)):  # three working days left: not yet
         assert send_focal_reminders() == 0
     with at(date(2026, 11, 5)):
@@ -89,7 +89,7 @@ def test_the_e_mail_says_what_is_due_and_links_to_the_portal_without_personal_da
     notifications.send_notification_email(Notification.objects.get(recipient=fp.user).pk)
     (mail,) = mailoutbox
     assert mail.to == ["fp@authority.example"]
-    assert "2026-11-11" in mail.body and f"/authority/requests/{ir.public_id}/" in mail.body
+    assert "2026-11-11" in mail.body and reverse("focal:request", args=[ir.public_id]) in mail.body
     app = ir.application
     for secret in (app.number, ir.questions, app.summary, str(app.applicant or "")):
         assert not secret or secret not in mail.body
@@ -132,13 +132,17 @@ def place():
     return make_place(None)
 
 
-def test_the_link_opens_the_recommendation_in_the_portal_for_the_one_reminded(staff_client, place):
-    rec = recommendation_to("mia", place=place)
-    fp = focal(place=place)
+def test_the_links_open_the_items_in_the_portal_for_the_ones_reminded(staff_client, place):
+    rec, ir = recommendation_to("mia", place=place), info_request_to("mia")
+    place_only, whole = focal(place=place), focal()
     Deadline.objects.filter(object_id=rec.pk, rule__code="recommendation_response").update(due_at=timezone.now())
-    assert send_focal_reminders(timezone.now() + timedelta(days=1)) == 1
-    ((_kind, _params, link),) = notes(fp)
-    assert staff_client(fp.user).get(link).status_code == 200
+    ir.due_at = timezone.now()
+    ir.save(update_fields=["due_at"])
+    assert send_focal_reminders(timezone.now() + timedelta(days=1)) == 3
+    ((_kind, _params, link),) = notes(place_only)
+    assert staff_client(place_only.user).get(link).status_code == 200
+    for _kind, _params, link in notes(whole):
+        assert staff_client(whole.user).get(link).status_code == 200
 
 
 def test_a_recommendation_awaiting_its_response_then_its_implementation(place, settings):
