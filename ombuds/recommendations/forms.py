@@ -189,7 +189,10 @@ class ResponseForm(OnceFormMixin, forms.Form):
     stance = forms.ChoiceField(label=_("The authority"), choices=c.Stance.choices)
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
     text = forms.CharField(label=_("Response"), widget=TEXT)
-    channel = forms.ChoiceField(label=_("Received by"), choices=c.ResponseChannel.choices)
+    # What came through the portal was recorded there by the focal point, with its receipt.
+    channel = forms.ChoiceField(
+        label=_("Received by"), choices=[(ch, ch.label) for ch in c.ResponseChannel if ch != c.ResponseChannel.PORTAL]
+    )
     reference = forms.CharField(label=_("The authority's reference"), required=False, max_length=100)
     file = forms.FileField(label=_("The letter or file received"), required=False, help_text=FILE_HELP)
 

@@ -317,6 +317,10 @@ def test_staff_record_responses_as_before(officer):
     assert Attachment.objects.filter(object_id=response.pk, content_type__model="authorityresponse").count() == 2
     with pytest.raises(ValidationError, match="received_on"):
         recs.record_response(officer, rec, stance="progress", text="No date.")
+    # Staff do not record an answer as the portal's: that one is the focal point's, with its receipt.
+    with pytest.raises(ValidationError, match="channel"):
+        recs.record_response(officer, rec, stance="progress", received_on=rec.issued_on, text="X.", channel="portal")
+    assert rec.responses.count() == 1
 
 
 # Drafts and an expired session -------------------------------------------------------------------

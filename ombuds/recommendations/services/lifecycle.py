@@ -235,6 +235,8 @@ def record_response(
         channel, received_on = c.ResponseChannel.PORTAL, _today()
     else:
         _visible(actor, Recommendation, rec)
+        if channel == c.ResponseChannel.PORTAL:  # the portal's answers are the focal point's own, with a receipt
+            raise ValidationError({"channel": _("Only the authority's focal point answers through the portal.")})
     if not text.strip():
         raise ValidationError({"text": _("Enter the response.")})
     if stance not in c.Stance.values:
