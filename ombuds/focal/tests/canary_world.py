@@ -16,6 +16,7 @@ from django.utils import timezone
 from ombuds.complaints import services as complaints
 from ombuds.complaints.testing import make_application
 from ombuds.core.models import Authority
+from ombuds.focal.services.requests import answer_info_request
 from ombuds.focal.services.responses import answer_recommendation
 from ombuds.focal.testing import make_focal_point
 from ombuds.monitoring import services as monitoring
@@ -70,6 +71,8 @@ CANARIES = {
     "other body's reply": "CANARY-MOJ-REPLY-9a44",
     "other body's recommendation": "CANARY-MOJ-REC-9a44",
     "other body's response": "CANARY-MOJ-RESPONSE-9a44",
+    "other body's file name": "CANARY-MOJ-FILE-9a44.txt",
+    "other body's file content": "CANARY-MOJ-FILE-CONTENT-9a44",
     "other body's evidence name": "CANARY-MOJ-EVIDENCE-9a44.txt",
     "other body's evidence content": "CANARY-MOJ-EVIDENCE-CONTENT-9a44",
     "colleague's draft": "CANARY-COLLEAGUE-DRAFT-9a44",
@@ -92,6 +95,7 @@ class World:
     other_place: object  # another place of the MIA, with its own recommendation
     open_request: object
     answered_request: object
+    portal_request: object  # answered by the focal point through the portal, with a file
     consenting_request: object
     other_request: object
     issued_rec: object
@@ -113,7 +117,7 @@ class World:
 
     @property
     def own_requests(self):
-        return [self.open_request, self.answered_request, self.consenting_request]
+        return [self.open_request, self.answered_request, self.portal_request, self.consenting_request]
 
     @property
     def own_recommendations(self):
@@ -167,6 +171,15 @@ def build_world() -> World:
         questions="QUESTIONS-ANSWERED-MIA-1d2e: the duty log?",
     )
     complaints.record_reply(None, answered_request, "REPLY-MIA-1d2e: the log is attached.")
+    portal_request = complaints.send_info_request(
+        None, secret_app, addressee=mia, basis="general", questions="QUESTIONS-PORTAL-MIA-1d2e: the cell register?"
+    )
+    request_receipt = answer_info_request(
+        focal.user,
+        portal_request,
+        text="REPLY-PORTAL-MIA-1d2e: see the register.",
+        files=[_txt("register-mia.txt", "EVIDENCE-MIA-1d2e: cell 4, 3 May.")],
+    )
     complaints.add_measure(None, secret_app, kind="letter", addressee=mia, text=CANARIES["measure text"])
 
     # An application whose applicant consented to disclosure to the authority: name yes, contacts no.
@@ -192,7 +205,14 @@ def build_world() -> World:
     other_request = complaints.send_info_request(
         None, moj_app, addressee=moj, basis="general", questions=CANARIES["other body's questions"]
     )
-    complaints.record_reply(None, other_request, CANARIES["other body's reply"])
+    # ... answered through the portal by that body's focal point, with a file: its receipt and
+    # file are another body's.
+    answer_info_request(
+        other_focal.user,
+        other_request,
+        text=CANARIES["other body's reply"],
+        files=[_txt(CANARIES["other body's file name"], CANARIES["other body's file content"])],
+    )
 
     # A visit to a place the MIA supervises: interviews, an allegation, a reprisal, findings.
     place = make_place(None, name_az="Canary İstintaq Təcridxanası", name_en="Canary Isolator", authority=mia)
@@ -320,6 +340,7 @@ def build_world() -> World:
         other_place=other_place,
         open_request=open_request,
         answered_request=answered_request,
+        portal_request=portal_request,
         consenting_request=consenting_request,
         other_request=other_request,
         issued_rec=issued_rec,
@@ -331,21 +352,34 @@ def build_world() -> World:
         other_rec=other_rec,
         place_rec_elsewhere=place_rec_elsewhere,
     )
-    # What the portal must show: its recommendations (texts, letters as sent) with the body's
-    # responses and the evidence it gave, and the numbers of its information requests.
+    # What the portal must show: its requests' questions and the body's replies with the file
+    # and the receipt of its own, the applicant's name where consented; its recommendations
+    # (texts, letters as sent) with the body's responses and the evidence it gave.
     world.expected = {
+        **{f"questions {i}": r.questions for i, r in enumerate(world.own_requests)},
+        "reply by letter": "REPLY-MIA-1d2e",
+        "reply online": "REPLY-PORTAL-MIA-1d2e",
+        "the reply's file": "EVIDENCE-MIA-1d2e",
+        "receipt of the reply": request_receipt.reference,
+        "receipt of the response": rec_receipt.reference,
+        "consenting applicant's name": CONSENTING_NAME,
         **{f"recommendation {r.number}": r.text_en for r in world.own_recommendations},
         "response by letter": "RESPONSE-MIA-4c8b",
         "report by letter": "RESPONSE-DONE-MIA-4c8b",
         "response online": "RESPONSE-PORTAL-MIA-4c8b",
         "the response's evidence": "EVIDENCE-REC-MIA-4c8b",
     }
-    world.expected_in_pdf = {f"letter of {r.number}": r.text_az for r in world.own_recommendations}
+    world.expected_in_pdf = {
+        **{f"letter of {r.number}": r.text_az for r in world.own_recommendations},
+        **{f"request letter {i}": r.questions for i, r in enumerate(world.own_requests)},
+    }
     world.expected_in_api = {
         **{f"questions {i}": r.questions for i, r in enumerate(world.own_requests)},
         **{f"recommendation {r.number}": r.text_en for r in world.own_recommendations},
         "response online": "RESPONSE-PORTAL-MIA-4c8b",
         "receipt of the response": rec_receipt.reference,
+        "reply online": "REPLY-PORTAL-MIA-1d2e",
+        "receipt of the reply": request_receipt.reference,
     }
     # Not secrets, but another body's (or a draft's) numbers must not be listed either.
     world.not_listed = {

@@ -16,13 +16,14 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 from ombuds.core.testing import iter_url_patterns
 
 PORTAL = "/authority/"
 PORTAL_API = "/api/v1/authority/"
-# A crawl that keeps finding new addresses has a loop (a link that changes on every page).
+# A crawl that keeps finding new addresses beyond those it started with has a loop (a link that
+# changes on every page).
 MAX_FETCHES = 600
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -110,12 +111,13 @@ class Crawl:
     posts: set[str] = field(default_factory=set)  # where the portal's forms and HTMX post to
 
     def run(self, start) -> Crawl:
+        start = list(start)
         queue = deque(start)
         while queue:
             url = queue.popleft()
             if url in self.fetched:
                 continue
-            assert len(self.fetched) < MAX_FETCHES, "the crawl does not end: a link changes on every page?"
+            assert len(self.fetched) < len(start) + MAX_FETCHES, "the crawl does not end: a link changes on every page?"
             response = self.client.get(url, **self.headers)
             text = readable(response)
             kind = response.get("Content-Type", "").split(";")[0].strip()
@@ -149,7 +151,9 @@ class Crawl:
             parts = urlsplit(urljoin(url, link))
             if parts.netloc not in ("", "testserver"):
                 continue
-            local = parts.path + (f"?{parts.query}" if parts.query else "")
+            # The sign-in page once, whatever page sent the visitor there (`next`).
+            query = parts.query if parts.path != reverse("focal:login") else ""
+            local = parts.path + (f"?{query}" if query else "")
             if self._inside(local):
                 yield local
 
