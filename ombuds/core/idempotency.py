@@ -80,7 +80,27 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
     return digest.hexdigest()
 
 
+def _multipart_body(request) -> bytes:
+    """A multipart request said as its parsed form: every field, and each file by name, size and
+    SHA-256. Reading the raw body instead would refuse a file larger than
+    DATA_UPLOAD_MAX_MEMORY_SIZE (files stream to disk; the raw body is kept in memory)."""
+    parts: list = []
+    for key in sorted(request.data.keys()):
+        for value in request.data.getlist(key):
+            if hasattr(value, "chunks"):
+                digest = hashlib.sha256()
+                for chunk in value.chunks():
+                    digest.update(chunk)
+                value.seek(0)
+                parts.append([key, value.name, value.size, digest.hexdigest()])
+            else:
+                parts.append([key, value])
+    return json.dumps(parts, cls=JSONEncoder).encode()
+
+
 def _request_body(request) -> bytes:
+    if (request.content_type or "").startswith("multipart/"):
+        return _multipart_body(request)
     try:
         return request._request.body
     except RawPostDataException:  # the stream was read already: its parsed form says the same
