@@ -21,8 +21,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.utils import translation
 from django_filters import rest_framework as filters
-from rest_framework import exceptions, mixins, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
 
 from ombuds.complaints.choices import InfoRequestStatus
 from ombuds.complaints.models import InfoRequest
@@ -35,6 +38,8 @@ from ombuds.focal import scoping
 from ombuds.focal.api import serializers as s
 from ombuds.focal.models import Receipt
 from ombuds.focal.services.activity import record_opening
+from ombuds.focal.services.requests import answer_info_request
+from ombuds.focal.services.responses import answer_recommendation
 from ombuds.recommendations import choices as rc
 from ombuds.recommendations.models import AuthorityResponse, Recommendation
 from ombuds.recommendations.services.lifecycle import RESPONSE_RULES
@@ -90,6 +95,20 @@ def _one(queryset, public_id):
     return item
 
 
+def _answer_schema(payload):
+    """An answer's documentation: JSON (text only) or multipart (text and files); 201 with the receipt."""
+    return extend_schema(
+        request={"application/json": payload, "multipart/form-data": payload},
+        responses={201: s.ReceiptSerializer},
+    )
+
+
+def _payload(request, payload_class) -> dict:
+    payload = payload_class(data=request.data)
+    payload.is_valid(raise_exception=True)
+    return dict(payload.validated_data)
+
+
 class InfoRequestFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=InfoRequestStatus.choices)
     open = filters.BooleanFilter(method="filter_open", help_text="Not yet answered (true) or answered (false).")
@@ -134,6 +153,17 @@ class AuthorityInfoRequestViewSet(
         item = _one(self.get_queryset(), self.kwargs["public_id"])
         record_opening(self.request.user, item)  # the staff see that it was read
         return item
+
+    @_answer_schema(s.AuthorityReplySerializer)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def reply(self, request, public_id=None):
+        """Answer the request: its clock stops, the Commissioner's staff member handling the case
+        is notified, and the receipt's reference number acknowledges it. A request is answered
+        once."""
+        item = _one(self.get_queryset(), public_id)
+        data = _payload(request, s.AuthorityReplySerializer)
+        receipt = answer_info_request(request.user, item, text=data["text"], files=data.get("files", ()), via_api=True)
+        return Response(s.ReceiptSerializer(receipt).data, status=status.HTTP_201_CREATED)
 
 
 class RecommendationFilter(filters.FilterSet):
@@ -199,6 +229,19 @@ class AuthorityRecommendationViewSet(
         item = _one(self.get_queryset(), self.kwargs["public_id"])
         record_opening(self.request.user, item)
         return item
+
+    @_answer_schema(s.AuthorityRespondSerializer)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def respond(self, request, public_id=None):
+        """Accept or reject it with reasons, or report progress or its implementation with
+        evidence. A report of implementation makes it "reported implemented, unverified" until
+        the Commissioner's staff verify it."""
+        item = _one(self.get_queryset(), public_id)
+        data = _payload(request, s.AuthorityRespondSerializer)
+        receipt = answer_recommendation(
+            request.user, item, stance=data["stance"], text=data["text"], files=data.get("files", ()), via_api=True
+        )
+        return Response(s.ReceiptSerializer(receipt).data, status=status.HTTP_201_CREATED)
 
     def get_serializer(self, *args, **kwargs):
         if args and "context" not in kwargs:

@@ -173,20 +173,20 @@ def _token_id(user) -> int:
     return ApiToken.objects.filter(user=user).latest("pk").pk
 
 
-def _info_request(authority: str):
+def _info_request(authority: str, suffix: str = ""):
     def build(_user):
         from ombuds.focal.testing import info_request_to
 
-        return f"/api/v1/authority/info-requests/{info_request_to(authority).public_id}/"
+        return f"/api/v1/authority/info-requests/{info_request_to(authority).public_id}/{suffix}"
 
     return build
 
 
-def _recommendation(authority: str):
+def _recommendation(authority: str, suffix: str = ""):
     def build(_user):
         from ombuds.focal.testing import recommendation_to
 
-        return f"/api/v1/authority/recommendations/{recommendation_to(authority).public_id}/"
+        return f"/api/v1/authority/recommendations/{recommendation_to(authority).public_id}/{suffix}"
 
     return build
 
@@ -228,6 +228,23 @@ ROWS += [
         url=_recommendation("moj"),
         scope="out",
     ),
+    # An empty answer: 400 once the item is found (the answers themselves: test_api_answers.py).
+    *[
+        Row(
+            name,
+            {ANONYMOUS: 403, FOCAL_POINT: 400} if own else {ANONYMOUS: 403},
+            default=404,
+            method="post",
+            data={},
+            url=build("mia" if own else "moj", suffix),
+            scope="in" if own else "out",
+        )
+        for name, build, suffix in [
+            ("authority-info-request-reply", _info_request, "reply/"),
+            ("authority-recommendation-respond", _recommendation, "respond/"),
+        ]
+        for own in (True, False)
+    ],
     # The authority API's own schema holds no data: any signed-in user may read it.
     Row("api-authority-schema", {ANONYMOUS: 403}, default=200, url=lambda _u: reverse("api-authority-schema")),
     Row("api-authority-docs", {ANONYMOUS: 403}, default=200, url=lambda _u: reverse("api-authority-docs")),
