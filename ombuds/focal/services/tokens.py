@@ -14,7 +14,7 @@ from ombuds.accounts.models import ApiToken
 from ombuds.accounts.tokens import create_api_token, revoke_api_token
 from ombuds.focal.scoping import focal_point_of
 
-NAME_MAX = ApiToken._meta.get_field("name").max_length
+NAME_MAX: int = ApiToken._meta.get_field("name").max_length or 100
 # A forgotten integration should not leave keys lying around without end: a cap, not a quota.
 MAX_LIVE_TOKENS = 5
 
