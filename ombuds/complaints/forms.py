@@ -287,6 +287,13 @@ class InfoRequestForm(OnceFormMixin, forms.Form):
 
 class ReplyForm(OnceFormMixin, forms.Form):
     text = forms.CharField(label=_("Reply received"), widget=forms.Textarea(attrs={"rows": 2}))
+    # Staff type in replies that came by letter or e-mail; a portal reply is the focal point's own.
+    channel = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[(v, c.ReplyChannel(v).label) for v in (c.ReplyChannel.LETTER, c.ReplyChannel.EMAIL)],
+        initial=c.ReplyChannel.LETTER,
+        required=False,  # a letter unless said otherwise
+    )
 
 
 class EscalateForm(OnceFormMixin, forms.Form):

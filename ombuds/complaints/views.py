@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -163,7 +163,18 @@ def _render_detail(
     can_handle = request.user.has_perm(HANDLE)
     prefetch_related_objects([app], "respondents", "rights")
     info_requests = list(app.info_requests.select_related("addressee"))
+    reply_files: dict[int, list] = {}
+    answered = [r.pk for r in info_requests if r.status == InfoRequestStatus.ANSWERED]
+    # Files come only with a reply: one query, and none while nothing is answered.
+    files = Attachment.objects.none()
+    if answered:
+        files = Attachment.objects.filter(
+            content_type__app_label="complaints", content_type__model="inforequest", object_id__in=answered
+        )
+    for doc in files:
+        reply_files.setdefault(doc.object_id, []).append(doc)
     for info_request in info_requests:
+        info_request.reply_files = reply_files.get(info_request.pk, [])
         info_request.forms = _info_request_forms(info_request) if can_handle else {}
         if bound_request and bound_request[0] == info_request.pk:
             info_request.forms[bound_request[1]] = bound_request[2]
@@ -361,7 +372,7 @@ def application_action(request, public_id, action):
 
 # action name -> (form class, call of the service with the cleaned data)
 INFO_REQUEST_ACTIONS = {
-    "reply": (f.ReplyForm, lambda u, r, d: services.record_reply(u, r, d["text"])),
+    "reply": (f.ReplyForm, lambda u, r, d: services.record_reply(u, r, d["text"], channel=d["channel"] or "letter")),
     "remind": (f.EmptyForm, lambda u, r, d: services.remind_info_request(u, r)),
     "escalate": (f.EscalateForm, lambda u, r, d: services.escalate_info_request(u, r, d["text"])),
 }
@@ -480,14 +491,17 @@ def application_letter(request, public_id, kind, fmt):
 
 def application_attachment(request, public_id, attachment_id):
     """Download a document of the case file: the application's funnel decides, then the file must
-    belong to that application."""
+    belong to that application or to the reply to one of its information requests."""
     app = get_application_for_user(request.user, public_id, purpose=request.GET.get("purpose", ""))
-    attachment = Attachment.objects.filter(
-        public_id=attachment_id,
-        content_type__app_label="complaints",
-        content_type__model="application",
-        object_id=app.pk,
-    ).first()
+    # The case's own documents, and the files an authority sent with its reply to a request.
+    attachment = (
+        Attachment.objects.filter(public_id=attachment_id, content_type__app_label="complaints")
+        .filter(
+            Q(content_type__model="application", object_id=app.pk)
+            | Q(content_type__model="inforequest", object_id__in=app.info_requests.values("pk"))
+        )
+        .first()
+    )
     if attachment is None:
         raise Http404
     audit.record("core.attachment.downloaded", actor=request.user, obj=app, changes={"attachment": str(attachment_id)})

@@ -308,3 +308,34 @@ def test_the_receipt_of_a_recommendation_answer_shows_what_was_submitted(http, f
     page = http.get(reverse("focal:receipt", args=[receipt.reference]))
     assert page.status_code == 200
     assert rec.number in page.text and "We accept it." in page.text and "evidence.pdf" in page.text
+
+
+def test_the_case_officer_sees_the_portal_reply_with_its_files(fp, persona, staff_client):
+    officer = persona("complaints_officer")
+    item = _request_for(assignee=officer)
+    answer_info_request(fp.user, item, text="Registered at 10:40.", files=[_pdf()])
+    http = staff_client(officer)
+    page = http.get(item.application.get_absolute_url())
+    assert page.status_code == 200
+    assert "Registered at 10:40." in page.text and "Authority portal" in page.text
+    doc = Attachment.objects.get(content_type__model="inforequest", object_id=item.pk)
+    link = reverse("complaints:attachment", args=[item.application.public_id, doc.public_id])
+    assert link in page.text
+    download = http.get(link)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF_BYTES
+    # Not through another application's address.
+    other = _request_for(assignee=officer)
+    assert (
+        http.get(reverse("complaints:attachment", args=[other.application.public_id, doc.public_id])).status_code == 404
+    )
+
+
+def test_staff_record_a_reply_received_by_e_mail(persona, staff_client):
+    officer = persona("complaints_officer")
+    item = _request_for(assignee=officer)
+    http = staff_client(officer)
+    url = reverse("complaints:info_request_action", args=[item.public_id, "reply"])
+    assert http.post(url, {"text": "By e-mail.", "channel": "email"}).status_code == 302
+    item.refresh_from_db()
+    assert item.status == InfoRequestStatus.ANSWERED and item.reply_channel == ReplyChannel.EMAIL
+    assert not Notification.objects.filter(kind="complaints.inforequest.answered_online").exists()
