@@ -118,3 +118,60 @@ def test_a_revoked_focal_point_reaches_nothing_with_its_session_or_its_token(wor
     assert calls.fetched and all(f.status in (401, 403, 404) for f in calls.fetched.values())
     questions = {"questions": world.open_request.questions, "recommendation": world.issued_rec.text_en}
     assert not pages.leaks(questions) and not calls.leaks(questions)
+
+
+def _api_patterns():
+    return {name: route for name, route in portal_patterns().items() if not name.startswith("focal:")}
+
+
+def _api_item_urls(item_ids) -> dict[str, list[str]]:
+    """Every authority API address that names an item, built with each of `item_ids`."""
+    urls: dict[str, list[str]] = {}
+    for name, route in _api_patterns().items():
+        params = [m.group("group") for m in _PARAM.finditer(route)]
+        if params != ["public_id"]:
+            continue
+        for public_id in item_ids:
+            try:
+                urls.setdefault(name, []).append(reverse(name, kwargs={"public_id": public_id}))
+            except NoReverseMatch:
+                continue
+    return urls
+
+
+def test_the_api_answers_another_bodys_items_with_not_found_and_changes_nothing(world, client):
+    """Every authority API address of an item, with another body's item (or a draft): 404 to a
+    read, and to an answer posted with the focal point's own token (405 where the address takes
+    no POST); nothing is written."""
+    from ombuds.accounts.tokens import create_api_token
+
+    token = create_api_token(None, world.focal.user, "their system")
+    auth = {"HTTP_AUTHORIZATION": f"Token {token}"}
+    urls = _api_item_urls([str(item.public_id) for item in world.foreign])
+    assert urls, "the API has no item address"
+    before = _counts()
+    for url in itertools.chain.from_iterable(urls.values()):
+        assert client.get(url, **auth).status_code in (404, 405), url
+        answer = {"text": "posted", "stance": "accepts"}
+        response = client.post(url, answer, content_type="application/json", **auth)
+        assert response.status_code in (404, 405), (url, response.status_code)
+    assert _counts() == before
+
+
+def test_the_api_refuses_a_signed_in_browsers_post_without_its_csrf_token(world):
+    """A focal point signed in on the portal may use the API with its session: a post forged by
+    another site (no CSRF token) is refused at every address, its own items included."""
+    from ombuds.accounts.testing import enrol_totp
+
+    enrol_totp(world.focal.user)
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(world.focal.user)
+    assert forged.get(reverse("focal:home")).status_code == 200
+    own = [str(item.public_id) for item in [*world.own_requests, *world.own_recommendations]]
+    urls = [*itertools.chain.from_iterable(_api_item_urls(own).values())]
+    urls += [reverse(name) for name, route in _api_patterns().items() if "(?P<" not in route and "<" not in route]
+    before = _counts()
+    for url in urls:
+        response = forged.post(url, {"text": "forged", "stance": "accepts"})
+        assert response.status_code == 403, (url, response.status_code)
+    assert _counts() == before
