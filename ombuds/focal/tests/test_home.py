@@ -1,0 +1,46 @@
+"""The portal's home: a focal point of the whole body sees its information requests and
+recommendations; a focal point of one institution answers only the recommendations about it, so
+neither its home nor its navigation offers information requests."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from ombuds.accounts.testing import enrol_totp
+from ombuds.focal.testing import info_request_to, make_focal_point, recommendation_to
+from ombuds.monitoring.testing import make_place
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
+
+def test_the_home_offers_information_requests_only_to_a_focal_point_of_the_whole_body(client, settings):
+    request = info_request_to("penitentiary_service")
+    place = make_place(None, name_en="Penitentiary Institution No. 4 (women)")
+    rec = recommendation_to("penitentiary_service", place=place)
+    requests_url = reverse("focal:requests")
+
+    body_wide = make_focal_point(authority="penitentiary_service")
+    enrol_totp(body_wide.user)  # signed in as the portal requires: with a second factor
+    client.force_login(body_wide.user)
+    page = client.get(reverse("focal:home")).content.decode()
+    assert request.application.number in page and rec.number in page
+    assert page.count(f'href="{requests_url}"') == 2  # the navigation and the section's link
+    assert "Information requests awaiting your reply" in page
+
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # logging out empties the cookies
+    place_only = make_focal_point(authority="penitentiary_service", place=place)
+    enrol_totp(place_only.user)
+    client.force_login(place_only.user)
+    page = client.get(reverse("focal:home")).content.decode()
+    assert rec.number in page and request.application.number not in page
+    assert f'href="{requests_url}"' not in page
+    assert "Information requests awaiting your reply" not in page
+    assert "Recommendations of the Commissioner about Penitentiary Institution No. 4 (women)." in page
