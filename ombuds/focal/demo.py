@@ -323,7 +323,12 @@ def _by_letter(story: _Story, rec: Recommendation, stance: str, days_ago: int, t
     """A response that came by post, typed in by staff."""
     received = story.today - timedelta(days=days_ago)
     recs.record_response(
-        story.lead, rec, stance=stance, received_on=received, text=text, reference=f"{received:%m}/{rec.sequence}"
+        story.lead,
+        rec,
+        stance=stance,
+        received_on=received,
+        text=text,
+        reference=f"{t.LETTER_PREFIX[rec.addressee.code]}-{received:%m}/{rec.sequence:03d}",
     )
 
 

@@ -173,6 +173,8 @@ RESPONSES = {
     "implemented": "Tövsiyə icra olunub; rəhbərin əmri və görülmüş işlərin şəkilləri əlavə olunur.",
     "partially_implemented": "İşlər davam edir: müəssisələrin bir hissəsində tamamlanıb, qalanları gələn il.",
 }
+# How each body numbers its outgoing letters (the reference staff type in with a letter).
+LETTER_PREFIX = {"mia": "DİN", "penitentiary_service": "PX"}
 EVIDENCE_TITLE = "Təhvil-təslim aktı"
 VERIFIED_NOTE = "Əmrin surəti və şəkillər yoxlanılıb; yerində yoxlama tələb olunmur."
 PARTLY_NOTE = "Cavaba görə işlər müəssisələrin yalnız bir hissəsində görülüb."
