@@ -32,3 +32,8 @@ class FocalConfig(AppConfig):
             "focal.recommendation.implementation_overdue",
             _("A recommendation of the Commissioner was to be implemented by %(due)s."),
         )
+        # The one e-mail per focal point and run: how many, not which (the portal shows them).
+        register_kind(
+            "focal.reminders.digest",
+            _("Items of your body that are due soon or overdue in the authority portal: %(count)s."),
+        )

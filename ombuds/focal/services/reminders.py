@@ -12,8 +12,11 @@ Who: the focal points that see the item in the portal (`scoping.py`): not revoke
 invitation accepted, with an e-mail address; a place-only focal point only for the
 recommendations about its place (and no information requests). A `Reminder` row per
 (focal point, item, term, before/after), unique in the database, makes each one go out once even
-when the job is forced to run again. The e-mail says what is due and when, and links to the
-portal's page of the item: no personal data (core.notifications).
+when the job is forced to run again. Each reminder is an in-app notification that says what is due
+and when, and links to the portal's page of the item; e-mail goes out once per focal point and run,
+not once per item (a focal point newly appointed for a body with forty overdue items gets one
+e-mail, not forty): a digest that counts the reminders this run sent and links to the portal's home.
+Neither carries personal data (core.notifications).
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ KINDS = {
     (ReminderTerm.RECOMMENDATION_IMPLEMENTATION, ReminderMoment.BEFORE): "focal.recommendation.implementation_due_soon",
     (ReminderTerm.RECOMMENDATION_IMPLEMENTATION, ReminderMoment.AFTER): "focal.recommendation.implementation_overdue",
 }
+# The one e-mail per focal point and run; registered in FocalConfig.ready().
+DIGEST = "focal.reminders.digest"
 # A recommendation the authority accepted (or is implementing) is awaited by its due date.
 IMPLEMENTING = (Status.ACCEPTED, Status.IN_PROGRESS)
 
@@ -166,7 +171,8 @@ def _key(profile: FocalPoint, due: _Due, moment: str) -> tuple:
 def send_focal_reminders(now: datetime | None = None) -> int:
     """Periodic job, run by the system (no actor, so no permission to check): send the reminders
     due now and not yet sent; returns how many went out. Deciding costs a fixed number of queries;
-    each reminder sent adds its own row, audit event, notification and e-mail job."""
+    each reminder sent adds its own row, audit event and in-app notification, and each focal point
+    reminded one digest notification and one e-mail job."""
     now = now or timezone.now()
     ahead = int(getattr(settings, "OMBUDS_FOCAL_REMINDER_DAYS", 2))
     horizon = WorkingCalendar.current().add_working_days(timezone.localdate(now), ahead + 1)
@@ -179,7 +185,8 @@ def send_focal_reminders(now: datetime | None = None) -> int:
     if not dues:
         return 0
     places, sent = _places_of(dues), _sent(profiles, dues)
-    count = 0
+    # Per focal point, in due-date order, what it has not heard of yet.
+    pending: dict[int, list[tuple[_Due, str]]] = defaultdict(list)
     for due in dues:
         moment = ReminderMoment.AFTER if due.passed else ReminderMoment.BEFORE
         for profile in by_authority[due.item.addressee_id]:
@@ -189,14 +196,26 @@ def send_focal_reminders(now: datetime | None = None) -> int:
                 continue  # a place-only focal point sees only its place's recommendations
             if _key(profile, due, moment) in sent:
                 continue
-            count += _remind(profile, due, moment, now)
+            pending[profile.pk].append((due, moment))
+    return sum(_remind_all(profile, pending[profile.pk], now) for profile in profiles if pending[profile.pk])
+
+
+def _remind_all(profile: FocalPoint, pending: list[tuple[_Due, str]], now: datetime) -> int:
+    """One focal point's reminders and their digest, together: the digest counts only the
+    reminders this run created, so a run forced at the same time (which created the others) or
+    again later sends no second e-mail for them; and if this run dies midway, neither the
+    reminders nor the digest are kept, and the next run sends both."""
+    with transaction.atomic():
+        count = sum(_remind(profile, due, moment, now) for due, moment in pending)
+        if count:
+            notifications.notify(profile.user, DIGEST, {"count": count}, reverse("focal:home"), email=True)
     return count
 
 
 def _remind(profile: FocalPoint, due: _Due, moment: str, now: datetime) -> int:
     field = "info_request" if isinstance(due.item, InfoRequest) else "recommendation"
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # a savepoint: a duplicate drops this reminder only
             reminder = Reminder.objects.create(
                 focal_point=profile, term=due.term, moment=moment, due_on=due.due_on, sent_at=now, **{field: due.item}
             )
@@ -210,6 +229,7 @@ def _remind(profile: FocalPoint, due: _Due, moment: str, now: datetime) -> int:
                 KINDS[(ReminderTerm(due.term), ReminderMoment(moment))],
                 {"due": due.due_on.isoformat()},
                 portal_link(due.item),
+                email=False,  # the digest is the e-mail
             )
     except IntegrityError:
         return 0  # a run forced at the same time sent this one

@@ -1,6 +1,7 @@
 """Reminders to focal points (issue 12): once before each due date (OMBUDS_FOCAL_REMINDER_DAYS
 working days ahead, on the legal clock's calendar) and once after it, to every active focal point
-that sees the item in the portal, never twice, and never with personal data in the e-mail."""
+that sees the item in the portal, never twice, and never with personal data in the e-mail. Each
+reminder is an in-app notification; the e-mail is one digest per focal point and run."""
 
 from datetime import date, datetime, timedelta
 from io import StringIO
@@ -13,12 +14,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from ombuds.core import notifications
 from ombuds.core.clock import end_of_day
 from ombuds.core.models import AuditEvent, Deadline, Notification
 from ombuds.focal.models import Reminder
-from ombuds.focal.services.reminders import send_focal_reminders
+from ombuds.focal.services.reminders import DIGEST, send_focal_reminders
 from ombuds.focal.testing import info_request_to, make_focal_point, recommendation_to
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +52,24 @@ def request_due(on: date = DUE, authority: str = "mia"):
 
 
 def notes(profile, kind: str = "") -> list[tuple[str, dict, str]]:
-    found = Notification.objects.filter(recipient=profile.user, kind__startswith=kind or "focal.").order_by("pk")
-    return list(found.values_list("kind", "params", "link"))
+    """The per-item reminders `profile` was notified of (in the portal, not by e-mail)."""
+    found = Notification.objects.filter(recipient=profile.user, kind__startswith=kind or "focal.").exclude(kind=DIGEST)
+    return list(found.order_by("pk").values_list("kind", "params", "link"))
+
+
+def digests(profile) -> list[int]:
+    """The counts of the digests `profile` was sent, in order."""
+    found = Notification.objects.filter(recipient=profile.user, kind=DIGEST).order_by("pk")
+    return [params["count"] for params in found.values_list("params", flat=True)]
+
+
+def emailed(profile) -> list[str]:
+    """The kinds of the notifications to `profile` whose e-mail copy was queued."""
+    queued = [
+        r.args_kwargs["args"][0] for r in DBTaskResult.objects.all() if r.task_path.endswith(".email_notification")
+    ]
+    mine = Notification.objects.filter(recipient=profile.user, pk__in=queued).order_by("pk")
+    return list(mine.values_list("kind", flat=True))
 
 
 def test_an_information_request_is_reminded_once_before_and_once_after_its_due_date(settings):
@@ -82,17 +100,64 @@ def test_the_reminder_days_come_from_the_setting(settings):
         assert send_focal_reminders() == 1
 
 
-def test_the_e_mail_says_what_is_due_and_links_to_the_portal_without_personal_data(mailoutbox):
+def test_the_e_mail_says_how_many_are_due_and_links_to_the_portal_without_personal_data(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     ir, fp = request_due(), focal()
-    with at(date(2026, 11, 5)):
+    with at(date(2026, 11, 5)), django_capture_on_commit_callbacks(execute=True):
         send_focal_reminders()
-    notifications.send_notification_email(Notification.objects.get(recipient=fp.user).pk)
+    assert emailed(fp) == [DIGEST]
+    notifications.send_notification_email(Notification.objects.get(recipient=fp.user, kind=DIGEST).pk)
     (mail,) = mailoutbox
     assert mail.to == ["fp@authority.example"]
-    assert "2026-11-11" in mail.body and reverse("focal:request", args=[ir.public_id]) in mail.body
+    assert ": 1." in mail.body and reverse("focal:home") in mail.body
     app = ir.application
-    for secret in (app.number, ir.questions, app.summary, str(app.applicant or "")):
+    for secret in (app.number, ir.questions, app.summary, str(app.applicant or ""), str(ir.public_id)):
         assert not secret or secret not in mail.body
+
+
+def test_one_e_mail_per_focal_point_and_run_however_many_items_are_due(django_capture_on_commit_callbacks, place):
+    """A focal point newly appointed for a body with many overdue items gets one e-mail, not one each."""
+    for _ in range(4):
+        request_due(DUE - timedelta(days=20))
+    request_due(DUE)
+    rec = recommendation_to("mia", place=place)
+    Deadline.objects.filter(object_id=rec.pk, rule__code="recommendation_response").update(
+        due_at=end_of_day(DUE - timedelta(days=20))
+    )
+    request_due(DUE, authority="moj")
+    whole, here, other_body = focal(), focal(place=place), focal("moj")
+    with at(date(2026, 11, 5)), django_capture_on_commit_callbacks(execute=True):
+        assert send_focal_reminders() == 6 + 1 + 1
+    assert len(notes(whole)) == 6 and digests(whole) == [6] and emailed(whole) == [DIGEST]
+    assert len(notes(here)) == 1 and digests(here) == [1] and emailed(here) == [DIGEST]
+    assert len(notes(other_body)) == 1 and digests(other_body) == [1] and emailed(other_body) == [DIGEST]
+    assert Notification.objects.get(recipient=whole.user, kind=DIGEST).link == reverse("focal:home")
+    with at(date(2026, 11, 5), 18), django_capture_on_commit_callbacks(execute=True):
+        assert send_focal_reminders() == 0  # a rerun: no second digest
+    with at(DUE + timedelta(days=1)), django_capture_on_commit_callbacks(execute=True):
+        assert send_focal_reminders() == 2  # the requests due on the 11th are now overdue
+    assert digests(whole) == [6, 1] and digests(other_body) == [1, 1] and digests(here) == [1]
+    assert emailed(whole) == [DIGEST, DIGEST]
+
+
+def test_a_concurrent_run_sends_a_digest_only_for_the_reminders_it_created(monkeypatch):
+    """Two forced runs that both decided before either wrote: the second one's reminders already
+    exist (the database refuses them again), so its digest counts only what it added itself."""
+    from ombuds.focal.services import reminders
+
+    request_due(), request_due()
+    fp = focal()
+    with at(date(2026, 11, 5)):
+        assert send_focal_reminders() == 2
+    request_due()
+    monkeypatch.setattr(reminders, "_sent", lambda profiles, dues: set())  # it read before the first wrote
+    with at(date(2026, 11, 5)):
+        assert send_focal_reminders() == 1
+    assert digests(fp) == [2, 1] and len(notes(fp)) == 3
+    with at(date(2026, 11, 5)):
+        assert send_focal_reminders() == 0
+    assert digests(fp) == [2, 1]
 
 
 def test_an_answered_request_is_not_reminded():
