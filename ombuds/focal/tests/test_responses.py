@@ -171,6 +171,7 @@ def test_each_answer_moves_the_status_and_is_acknowledged(portal, focal, officer
     assert receipt.reference.startswith("AP-") and receipt.focal_point == focal
     assert receipt.response.channel == c.ResponseChannel.PORTAL and receipt.response.stance == stance
     assert receipt.response.received_on == rec.status_changed_on
+    assert response["Location"] == reverse("focal:receipt", args=[receipt.reference])
     followed = portal.get(response["Location"]).content.decode()
     assert receipt.reference in followed
 
