@@ -29,7 +29,13 @@ class SessionLifetimeMiddleware:
         if request.user.is_authenticated:
             started = request.session.setdefault(_AUTH_AT, int(time.time()))
             if time.time() - started > settings.OMBUDS_SESSION_ABSOLUTE_SECONDS:
+                focal_point = request.user.is_focal_point
                 logout(request)
+                if focal_point:
+                    # The portal's pages send an anonymous visitor to the portal's own sign-in and
+                    # keep the text of an answer posted just now (focal.kept); the staff's sign-in
+                    # would lose it.
+                    return self.get_response(request)
                 return redirect(settings.LOGIN_URL)
         return self.get_response(request)
 

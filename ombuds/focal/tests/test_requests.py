@@ -339,3 +339,14 @@ def test_staff_record_a_reply_received_by_e_mail(persona, staff_client):
     item.refresh_from_db()
     assert item.status == InfoRequestStatus.ANSWERED and item.reply_channel == ReplyChannel.EMAIL
     assert not Notification.objects.filter(kind="complaints.inforequest.answered_online").exists()
+
+
+def test_an_answer_posted_after_the_absolute_session_limit_is_kept_too(http, settings):
+    item = _request_for()
+    session = http.session
+    session["ombuds_authenticated_at"] = 0  # signed in long ago
+    session.save()
+    response = http.post(_page(item), {"action": "send", "text": "Written over a long day"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("focal:login"))
+    assert InfoRequest.objects.get(pk=item.pk).status != InfoRequestStatus.ANSWERED
+    assert http.session["focal_kept"][_page(item)] == {"text": "Written over a long day"}
