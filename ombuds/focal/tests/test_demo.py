@@ -7,6 +7,7 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils import timezone
 
 from ombuds.accounts.demo import DEMO_PASSWORD
@@ -40,8 +41,15 @@ def _seed():
     return demo.seed(out), out.getvalue()
 
 
-def test_the_portal_demo_has_every_state_for_both_bodies_and_seeds_once():
+def test_the_portal_demo_has_every_state_for_both_bodies_and_seeds_once(client, settings):
     accounts, out = _seed()
+    # In demo mode the printed accounts open the portal without a second factor; outside it,
+    # the same account is first sent to set one up.
+    assert client.login(username="mia.focal", password=DEMO_PASSWORD)
+    settings.DEMO = True
+    assert client.get(reverse("focal:home")).status_code == 200
+    settings.DEMO = False
+    assert client.get(reverse("focal:home")).status_code == 302
     assert "items for the authorities' focal points" in out
     assert [username for username, _what in accounts] == ["mia.focal", "penitentiary.focal", "shuvalan.focal"]
     assert "Ministry of Internal Affairs" in accounts[0][1]
