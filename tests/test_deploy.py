@@ -51,3 +51,46 @@ def test_persistent_connections_from_the_environment():
     assert _database_settings({}) == "0 False"
     assert _database_settings({"DB_CONN_MAX_AGE": "300"}) == "300 True"
     assert _database_settings({"DB_CONN_MAX_AGE": "300", "DB_CONN_HEALTH_CHECKS": "0"}) == "300 False"
+
+
+def _access_log(path: str) -> tuple[str, dict]:
+    """The access log line gunicorn would write for a GET of `path` through the configured logger,
+    and every atom a format could use (the request line, the raw URI, the environ copies)."""
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    conf = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    cfg = Config()
+    for name in ("access_log_format", "logger_class"):
+        cfg.set(name, conf[name])
+    logger = cfg.logger_class(cfg)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": path,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+    }
+    response = SimpleNamespace(status="200 OK", sent=512, headers=[("X-Request-Id", "r-42")])
+    request = SimpleNamespace(headers=[("HOST", "ombuds.example.org")])
+    atoms = logger.atoms(response, request, environ, timedelta(milliseconds=7))
+    return cfg.access_log_format % logger.atoms_wrapper_class(atoms), atoms
+
+
+def test_access_log_leaves_out_the_invitation_token():
+    """The invitation link sets a focal point's password: whoever reads the log must not get it."""
+    token = "Zk3vQ9x_secret-token-0123456789abcdefghijklmno"
+    for path in (f"/authority/invitation/{token}/", f"/auth/password/reset/key/1f-{token}/"):
+        line, atoms = _access_log(path)
+        assert token not in line
+        assert not [name for name, value in atoms.items() if token in str(value)]
+    line, atoms = _access_log(f"/authority/invitation/{token}/")
+    assert '"GET /authority/invitation/…/ HTTP/1.1" 200 512 7ms rid=r-42' in line
+    assert atoms["r"] == "GET /authority/invitation/…/ HTTP/1.1"
+    for path in ("/authority/", "/authority/requests/IR-2026-000001/", "/complaints/", "/auth/login/"):
+        line, atoms = _access_log(path)
+        assert f'"GET {path} HTTP/1.1" 200 512 7ms rid=r-42' in line
+        assert atoms["U"] == path and atoms["{raw_uri}e"] == path
