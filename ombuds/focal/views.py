@@ -8,6 +8,7 @@ from allauth.account.utils import perform_login
 from allauth.account.views import LoginView
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.db.models import Case, F, Value, When
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -33,23 +34,41 @@ class FocalLoginView(LoginView):
     template_name = "focal/login.html"
 
 
+# The home page shows the most urgent items only; the lists carry the rest (a ministry receives
+# hundreds of requests a year, and the page must stay light at 320 px).
+HOME_ROWS = 15
+
+
 @focal_point_required
 def home(request):
-    """What the body has to answer, the most urgent first, and what it answered."""
+    """What the body has to answer, the most urgent first: requests by reply date, then the
+    recommendations still awaiting a first response, then the others by implementation date."""
     profile = focal_point_of(request.user)
-    requests = list(info_requests_for(request.user).select_related("application").order_by("due_at", "pk"))
-    recommendations = list(recommendations_for(request.user).order_by("status_changed_on", "pk"))
-    open_requests = [r for r in requests if r.status != InfoRequestStatus.ANSWERED]
-    awaiting = [r for r in recommendations if r.status in rc.OPEN]
+    open_requests = (
+        info_requests_for(request.user)
+        .exclude(status=InfoRequestStatus.ANSWERED)
+        .select_related("application")
+        .order_by("due_at", "pk")
+    )
+    awaiting = (
+        recommendations_for(request.user)
+        .filter(status__in=rc.OPEN)
+        .annotate(
+            first_response=Case(
+                When(status__in=[rc.Status.ISSUED, rc.Status.NO_RESPONSE], then=Value(0)), default=Value(1)
+            )
+        )
+        .order_by("first_response", F("due_date").asc(nulls_last=True), "pk")
+    )
     return render(
         request,
         "focal/home.html",
         {
             "profile": profile,
-            "open_requests": open_requests,
-            "answered_requests": [r for r in requests if r.status == InfoRequestStatus.ANSWERED],
-            "awaiting": awaiting,
-            "other_recommendations": [r for r in recommendations if r.status not in rc.OPEN],
+            "open_requests": list(open_requests[:HOME_ROWS]),
+            "open_request_count": open_requests.count(),
+            "awaiting": list(awaiting[:HOME_ROWS]),
+            "awaiting_count": awaiting.count(),
         },
     )
 

@@ -44,3 +44,32 @@ def test_the_home_offers_information_requests_only_to_a_focal_point_of_the_whole
     assert f'href="{requests_url}"' not in page
     assert "Information requests awaiting your reply" not in page
     assert "Recommendations of the Commissioner about Penitentiary Institution No. 4 (women)." in page
+
+
+def test_the_home_shows_the_most_urgent_items_in_constant_queries(client, settings, django_assert_max_num_queries):
+    """A ministry receives hundreds of requests: the home lists the most urgent (the earliest
+    reply dates, the recommendations awaiting a first response before the others) and counts the
+    rest, in the same number of queries however many there are."""
+    from ombuds.focal import views
+    from ombuds.recommendations import services as recs
+
+    fp = make_focal_point(authority="mia")
+    enrol_totp(fp.user)
+    client.force_login(fp.user)
+    accepted = recommendation_to("mia")
+    recs.record_response(
+        None, accepted, stance="accepts", received_on=accepted.issued_on, text="We accept.", channel="letter"
+    )
+    awaiting = recommendation_to("mia")
+    requests = [info_request_to("mia") for _ in range(3)]
+
+    with django_assert_max_num_queries(30) as few:
+        client.get(reverse("focal:home"))
+    for _ in range(views.HOME_ROWS):
+        info_request_to("mia")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(reverse("focal:home")).content.decode()
+
+    assert requests[0].application.number in page  # sent first, due first
+    assert f"The {views.HOME_ROWS} most urgent of {views.HOME_ROWS + 3} awaiting your reply." in page
+    assert page.index(awaiting.number) < page.index(accepted.number)  # a first response is owed first
