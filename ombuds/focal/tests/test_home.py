@@ -31,6 +31,7 @@ def test_the_home_offers_information_requests_only_to_a_focal_point_of_the_whole
     client.force_login(body_wide.user)
     page = client.get(reverse("focal:home")).content.decode()
     assert request.application.number in page and rec.number in page
+    assert "Repair the shower block" in page  # the recommendation's opening words, in the reader's language
     assert page.count(f'href="{requests_url}"') == 2  # the navigation and the section's link
     assert "Information requests awaiting your reply" in page
 
