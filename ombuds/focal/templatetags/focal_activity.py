@@ -153,7 +153,9 @@ def portal_activity(context, items) -> PortalActivity:
 
 
 @register.inclusion_tag("focal/_activity.html")
-def portal_activity_line(activity: PortalActivity, item):
-    """`{% portal_activity_line activity ir %}`: the item's line, or nothing."""
+def portal_activity_line(activity: PortalActivity, item, receipts: bool = True):
+    """`{% portal_activity_line activity ir %}`: the item's line, or nothing. `receipts=False`
+    leaves the receipt numbers out where the page already shows each answer with its receipt
+    (the recommendation page's history), so that no receipt is listed twice."""
     found = activity.by_item.get(item.pk) if isinstance(activity, PortalActivity) else None
-    return {"activity": found or None}
+    return {"activity": found or None, "receipts": receipts}

@@ -57,6 +57,7 @@ def test_the_case_page_says_which_requests_the_authority_opened_and_answered_onl
     today = timezone.localdate().isoformat()
     assert f"Opened by the authority on {today} (3 times)" in html
     assert f"Answered online on {today}, receipt {receipt.reference}" in html
+    assert html.count(receipt.reference) == 1  # the reply's own line names only its channel
     assert html.count("Not opened yet by the authority's focal point") == 1  # the waiting one
     assert html.count('data-testid="portal-activity"') == 3  # nothing for the request sent by letter
     assert activity_of([by_letter]).by_item[by_letter.pk].watched is False
@@ -75,19 +76,27 @@ def test_a_revoked_focal_point_does_not_count_as_one_who_may_open_the_request(st
     assert not activity_of([request]).by_item[request.pk]
 
 
-def test_the_recommendation_page_shows_its_openings_and_every_answer_with_its_receipt(staff_client, persona):
+def test_the_recommendation_page_shows_its_openings_and_every_answer_with_its_receipt_once(staff_client, persona):
+    """The activity line says when the authority answered; the history beneath lists each
+    response with its receipt, so the line does not repeat the receipt numbers."""
+    from ombuds.focal.services.responses import answer_recommendation
+
     rec = recommendation_to("mia")
     place_only = make_focal_point(authority="mia", place=rec.places.get())
     head = persona("commissioner")
     assert "Not opened yet by the authority's focal point" in _page(staff_client, head, rec.get_absolute_url())
     record_opening(place_only.user, rec)
-    accepted = _answered(place_only.user, recommendation=rec)
-    progress = _answered(place_only.user, recommendation=rec, via_api=True)
+    accepted = answer_recommendation(place_only.user, rec, stance="accepts", text="Qəbul edirik.")
+    progress = answer_recommendation(place_only.user, rec, stance="progress", text="Görülür.", via_api=True)
     html = _page(staff_client, head, rec.get_absolute_url())
     today = timezone.localdate().isoformat()
     assert f"Opened by the authority on {today} (1 time)" in html
-    assert f"Answered online on {today}, receipt {accepted.reference}" in html
-    assert f"Answered through the portal's API on {today}, receipt {progress.reference}" in html
+    assert f"Answered online on {today}</li>" in html
+    assert f"Answered through the portal's API on {today}</li>" in html
+    for receipt in (accepted, progress):
+        assert html.count(receipt.reference) == 1, receipt.reference
+        assert f"through the authority portal, receipt {receipt.reference}" in html  # in the history
+    assert ", receipt " not in html.split('data-testid="portal-activity"')[1].split("</ul>")[0]
 
 
 def test_nothing_is_said_of_a_draft_or_of_another_place():
