@@ -44,13 +44,14 @@ def info_requests_for(user):
 
 
 def recommendations_for(user):
-    from ombuds.recommendations.choices import Status
     from ombuds.recommendations.models import Recommendation
 
     profile = focal_point_of(user)
     if profile is None:
         return Recommendation.objects.none()
-    found = Recommendation.objects.filter(addressee_id=user.authority_id).exclude(status=Status.DRAFT)
+    # Issued ones only: a draft set aside as "no longer relevant" before it was issued is not a
+    # draft any more, but its text never left the institution.
+    found = Recommendation.objects.issued().filter(addressee_id=user.authority_id)
     if profile.place_id is not None:
         found = found.filter(places=profile.place_id)
     return found

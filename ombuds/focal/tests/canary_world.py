@@ -66,6 +66,7 @@ CANARIES = {
     "staff document content": "CANARY-STAFF-DOC-CONTENT-5e07",
     "due reason": "CANARY-DUE-REASON-5e07",
     "draft recommendation text": "CANARY-DRAFT-REC-5e07",
+    "abandoned draft's text": "CANARY-ABANDONED-DRAFT-5e07",
     # Another authority's items, and another focal point's draft.
     "other body's questions": "CANARY-MOJ-QUESTIONS-9a44",
     "other body's reply": "CANARY-MOJ-REPLY-9a44",
@@ -104,6 +105,7 @@ class World:
     portal_rec: object  # answered by the focal point through the portal, with evidence
     closed_rec: object
     draft_rec: object
+    abandoned_rec: object
     other_rec: object
     place_rec_elsewhere: object
     # What the portal must show the focal point (the crawl fails if one is missing).
@@ -133,7 +135,7 @@ class World:
     @property
     def foreign(self):
         """Items the focal point must get 404 on: another body's, and a draft of its own body's."""
-        return [self.other_request, self.other_rec, self.draft_rec]
+        return [self.other_request, self.other_rec, self.draft_rec, self.abandoned_rec]
 
 
 def build_world() -> World:
@@ -300,6 +302,10 @@ def build_world() -> World:
     closed_rec = recs.issue_recommendation(None, rec("REC-CLOSED-MIA-4c8b: close block B."))
     recs.mark_no_longer_relevant(None, closed_rec, CANARIES["no-longer-relevant reason"])
     draft_rec = rec(CANARIES["draft recommendation text"])
+    # A draft set aside before it was ever issued ("no longer relevant" straight from the draft):
+    # its text never left the institution.
+    abandoned_rec = rec(CANARIES["abandoned draft's text"])
+    recs.mark_no_longer_relevant(None, abandoned_rec, "The place closed before it was issued.")
 
     other_place = make_place(None, name_az="Digər Təcridxana", name_en="Other Isolator", authority=mia)
     elsewhere_visit, elsewhere_finding = visit_with_finding(None, place=other_place)
@@ -349,6 +355,7 @@ def build_world() -> World:
         portal_rec=portal_rec,
         closed_rec=closed_rec,
         draft_rec=draft_rec,
+        abandoned_rec=abandoned_rec,
         other_rec=other_rec,
         place_rec_elsewhere=place_rec_elsewhere,
     )
@@ -385,6 +392,7 @@ def build_world() -> World:
     world.not_listed = {
         "other body's recommendation number": other_rec.number,
         "draft's number": draft_rec.number,
+        "abandoned draft's number": abandoned_rec.number,
         "other body's application number": moj_app.number,
     }
     world.foreign_ids = _foreign_ids(world)

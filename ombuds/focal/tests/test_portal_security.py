@@ -175,3 +175,23 @@ def test_the_api_refuses_a_signed_in_browsers_post_without_its_csrf_token(world)
         response = forged.post(url, {"text": "forged", "stance": "accepts"})
         assert response.status_code == 403, (url, response.status_code)
     assert _counts() == before
+
+
+def test_a_draft_set_aside_before_it_was_issued_never_reaches_the_portal(staff_client):
+    """ "No longer relevant" is reached from a draft too: such a recommendation was never sent, so
+    its page, its letter and its API answer are not found (they were: the scoping excluded only
+    the draft status)."""
+    from ombuds.accounts.tokens import create_api_token
+    from ombuds.focal.scoping import recommendations_for
+    from ombuds.focal.testing import recommendation_to
+    from ombuds.recommendations.services import mark_no_longer_relevant
+
+    fp = make_focal_point(authority="mia")
+    rec = mark_no_longer_relevant(None, recommendation_to("mia", issue=False), "The place closed.").recommendation
+    assert not recommendations_for(fp.user).filter(pk=rec.pk).exists()
+    http = staff_client(fp.user)
+    for name in ("focal:recommendation", "focal:recommendation_letter"):
+        assert http.get(reverse(name, args=[rec.public_id])).status_code == 404, name
+    token = create_api_token(None, fp.user, "their system")
+    url = reverse("authority-recommendation-detail", kwargs={"public_id": rec.public_id})
+    assert Client().get(url, HTTP_AUTHORIZATION=f"Token {token}").status_code == 404
