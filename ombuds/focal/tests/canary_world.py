@@ -62,6 +62,7 @@ CANARIES = {
     "outcome note": "CANARY-STAFF-NOTE-5e07",
     "no-longer-relevant reason": "CANARY-STAFF-REASON-5e07",
     "escalation note": "CANARY-ESCALATION-NOTE-5e07",
+    "follow-up note": "CANARY-FOLLOW-UP-NOTE-5e07",
     "staff document name": "CANARY-STAFF-DOC-5e07.txt",
     "staff document content": "CANARY-STAFF-DOC-CONTENT-5e07",
     "due reason": "CANARY-DUE-REASON-5e07",
@@ -269,6 +270,10 @@ def build_world() -> World:
     recs.record_response(
         None, answered_rec, stance=Stance.ACCEPTS, received_on=today, text="RESPONSE-MIA-4c8b: we accept."
     )
+    follow_up = make_visit(None, place=place, announced=True)
+    monitoring.prepare_visit(None, follow_up, "")
+    follow_up = monitoring.record_arrival(None, follow_up)
+    recs.record_follow_up_check(None, follow_up, answered_rec, "not_assessed", note=CANARIES["follow-up note"])
     assessed_rec = recs.issue_recommendation(
         None,
         rec("REC-ASSESSED-MIA-4c8b: light the yard."),

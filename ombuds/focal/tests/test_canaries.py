@@ -132,14 +132,19 @@ def test_no_canary_in_any_portal_page_download_or_api_answer(world, staff_client
 
 def test_a_place_only_focal_point_sees_no_information_request_and_no_other_place(world, staff_client):
     """A focal point of one institution sees the recommendations about its place only, and no
-    information request (a request goes to the body)."""
+    information request (a request goes to the body), on the pages and through the API."""
+    from django.test import Client
+
     from ombuds.focal.testing import make_focal_point
 
     elsewhere = make_focal_point(authority="mia", username="mia.elsewhere", place=world.other_place)
-    http = staff_client(elsewhere.user)
-    crawl = Crawl(http).run(
-        generated_urls(world, {n: r for n, r in portal_patterns().items() if n.startswith("focal:")})
-    )
+    token = create_api_token(None, elsewhere.user, "their system")
+    patterns = portal_patterns()
+    pages = {name: route for name, route in patterns.items() if name.startswith("focal:")}
+    api = {name: route for name, route in patterns.items() if name not in pages}
+    crawl = Crawl(staff_client(elsewhere.user)).run(generated_urls(world, pages))
+    api_crawl = Crawl(Client(), prefixes=(PORTAL_API,), headers={"HTTP_AUTHORIZATION": f"Token {token}"})
+    api_crawl.run(generated_urls(world, api))
     forbidden = dict(CANARIES)
     forbidden |= {f"questions {i}": r.questions for i, r in enumerate(world.own_requests)}
     forbidden |= {
@@ -147,6 +152,8 @@ def test_a_place_only_focal_point_sees_no_information_request_and_no_other_place
         for i, r in enumerate(world.own_recommendations)
         if r.places.exclude(pk=world.other_place.pk).exists()
     }
-    assert not crawl.leaks(forbidden)
+    leaks = crawl.leaks(forbidden) + api_crawl.leaks(forbidden)
+    assert not leaks, leaks
     assert crawl.fetched[reverse("focal:home")].status == 200
-    assert world.place_rec_elsewhere.number in crawl.all_text()
+    for text in (crawl.all_text(), api_crawl.all_text()):
+        assert squeeze(world.place_rec_elsewhere.text_en) in text
