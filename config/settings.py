@@ -404,6 +404,9 @@ SPECTACULAR_SETTINGS = {
         "RecommendationKindEnum": "ombuds.recommendations.choices.Kind",
         "OutcomeStatusEnum": "ombuds.recommendations.api.serializers.OUTCOMES",
         "OutcomeEvidenceEnum": "ombuds.recommendations.api.serializers.API_EVIDENCE",
+        # The staff and the authority API both carry these sets beside others of the same field name.
+        "InfoRequestStatusEnum": "ombuds.complaints.choices.InfoRequestStatus",
+        "ResponseChannelEnum": "ombuds.recommendations.choices.ResponseChannel",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
