@@ -116,3 +116,19 @@ def normalise_name_tokens(text: str) -> list[str]:
         if folded and folded not in MARKERS:
             tokens.append(folded)
     return tokens
+
+
+def identifying_parts(name: str) -> list[str]:
+    """The parts of a recorded name that identify someone: initials ("E.") and other one- or
+    two-letter parts would be found in any text, so they are left out (the patronymic markers
+    "oğlu", "qızı" are already dropped by the normalisation)."""
+    return [part for part in normalise_name_tokens(name) if len(part) >= 3]
+
+
+def mentions(part: str, words: list[str]) -> bool:
+    """Whether the name part is among the words of a text, also with a case ending
+    ("Məmmədovun", "Мамедова"), which only a part of four letters or more may carry: a short
+    one ("Əli") would otherwise be found inside unrelated words."""
+    return any(
+        word == part or (len(part) >= 4 and word.startswith(part) and len(word) - len(part) <= 3) for word in words
+    )

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ombuds.core.documents import Letter
-from ombuds.core.names import normalise_name_tokens
+from ombuds.core.names import identifying_parts, mentions, normalise_name_tokens
 from ombuds.monitoring.choices import ThematicArea
 from ombuds.monitoring.models import Visit
 
@@ -33,22 +33,6 @@ class GuardFailure(Exception):
         ) % {"where": self.where, "field": self.field}
 
 
-def _name_parts(name: str) -> list[str]:
-    """The parts of a recorded name that identify someone: initials ("E.") and other one- or
-    two-letter parts would be found in any text, so they are left out (the patronymic markers
-    "oğlu", "qızı" are already dropped by the normalisation)."""
-    return [part for part in normalise_name_tokens(name) if len(part) >= 3]
-
-
-def _mentions(part: str, words: list[str]) -> bool:
-    """Whether the name part is among the words of a text, also with a case ending
-    ("Məmmədovun", "Мамедова"), which only a part of four letters or more may carry: a short
-    one ("Əli") would otherwise be found inside unrelated words."""
-    return any(
-        word == part or (len(part) >= 4 and word.startswith(part) and len(word) - len(part) <= 3) for word in words
-    )
-
-
 def _sealed_name_parts(visit: Visit, consent: str = "consent_publish") -> set[str]:
     """Name parts of the interviewees who have not given `consent` (to publication, or to
     disclosure to the authority for what is sent to it)."""
@@ -58,7 +42,7 @@ def _sealed_name_parts(visit: Visit, consent: str = "consent_publish") -> set[st
             continue
         # The identity may carry more than the name ("…, born 1985, cell 12"): the name comes first.
         name = interview.identity.replace(";", ",").replace("(", ",").split(",")[0]
-        parts.update(_name_parts(name))
+        parts.update(identifying_parts(name))
     return parts
 
 
@@ -71,7 +55,7 @@ def find_sealed_names(visit: Visit, texts: list[tuple[str, str, str]], consent: 
         return
     for where, field, text in texts:
         words = normalise_name_tokens(text or "")
-        if any(_mentions(part, words) for part in parts):
+        if any(mentions(part, words) for part in parts):
             raise GuardFailure(where=where, field=field)
 
 

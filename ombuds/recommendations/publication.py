@@ -22,15 +22,19 @@ def check_publication(rec: Recommendation) -> None:
 
 
 def check_letter(rec: Recommendation) -> None:
-    """The letter to the addressee carries the texts: no interviewee of the visit may be named in
-    them without their consent to disclosure to the authority (domain.md §4). Raises ValidationError."""
+    """The letter to the addressee carries the texts: no interviewee of the visit, and no applicant
+    or victim of the case, may be named in them without their consent to disclosure to the
+    authority (domain.md §4). Raises ValidationError."""
     from django.core.exceptions import ValidationError
 
+    from ombuds.complaints.disclosure import check_no_undisclosed_names
     from ombuds.monitoring.report import GuardFailure
 
+    texts = [(rec.number, f"text_{lang}", getattr(rec, f"text_{lang}")) for lang in ("az", "en", "ru")]
+    if rec.application_id:
+        check_no_undisclosed_names(rec.application, [(field, text) for _where, field, text in texts])
     if not rec.visit_id:
         return
-    texts = [(rec.number, f"text_{lang}", getattr(rec, f"text_{lang}")) for lang in ("az", "en", "ru")]
     try:
         find_sealed_names(rec.visit, texts, consent="consent_disclose_to_authority")
     except GuardFailure as failure:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ombuds.accounts.choices import RoleCode
 from ombuds.accounts.scoping import answers_for
 from ombuds.complaints import choices as c
+from ombuds.complaints.disclosure import check_no_undisclosed_names
 from ombuds.complaints.models import Application, InfoRequest
 from ombuds.complaints.permissions import HANDLE
 from ombuds.core import audit, deadlines, notifications, uploads
@@ -33,6 +34,8 @@ def send_info_request(actor, app: Application, *, addressee, basis: str, questio
         raise ValidationError({"basis": _("Choose the legal basis.")})
     if not questions.strip():
         raise ValidationError({"questions": _("Write the questions.")})
+    # The questions go to the authority as they are written (the letter, its portal).
+    check_no_undisclosed_names(app, [("questions", questions)])
     now = timezone.now()
     if sent_at is not None:
         if sent_at > now:
