@@ -194,6 +194,8 @@ def test_each_periodic_job_started_on_two_machines_at_once_runs_once(
         "focal_reminders": {
             "audit focal.reminder.sent": 1,
             "note focal.inforequest.overdue": 1,
+            # One e-mail per focal point and run: the digest, not one per item.
+            "note focal.reminders.digest": 1,
             "e-mail jobs": 1,
         },
         "audit_sign_head": {"signed heads": 1},

@@ -18,7 +18,7 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework import serializers
 from rest_framework.test import APIClient
 
-from ombuds.accounts.testing import PERSONAS
+from ombuds.accounts.testing import ALL_PERSONAS
 from ombuds.accounts.tokens import create_api_token
 from ombuds.complaints import services as complaints
 from ombuds.complaints.choices import InfoRequestBasis
@@ -34,9 +34,10 @@ pytestmark = pytest.mark.django_db
 UNKNOWN = "zz_not_a_field"
 API_SERIALIZER_MODULES = ["ombuds.complaints.api.serializers", "ombuds.monitoring.api.serializers"]
 API_SERIALIZER_MODULES += ["ombuds.outreach.api.serializers", "ombuds.recommendations.api.serializers"]
+API_SERIALIZER_MODULES += ["ombuds.focal.api.serializers"]
 # Personas most likely to hold write permissions first; the rest keep the test complete.
 WRITERS = ["commissioner", "intake_operator", "npm_member", "awareness_staff"]
-WRITERS += sorted(set(PERSONAS) - set(WRITERS))
+WRITERS += sorted(set(ALL_PERSONAS) - set(WRITERS))  # the focal point writes to the authority API
 
 
 def token_client(user):
@@ -105,11 +106,17 @@ def test_every_write_endpoint_refuses_unknown_and_read_only_fields(persona):
     from ombuds.recommendations.testing import make_recommendation
 
     ids["recommendations"] = make_recommendation(boss).public_id
+    from ombuds.focal.testing import recommendation_to
+
+    # The authority API: the request above is addressed to the MIA, whose focal point the persona is.
+    ids["authority/info-requests"] = info_request.public_id
+    ids["authority/recommendations"] = recommendation_to("mia").public_id
     schema = _schema()
     operations = list(_write_operations(schema))
     assert len(operations) >= 15
     for path, method, operation in operations:
-        resource = path.split("/")[3]
+        parts = path.split("/")
+        resource = "/".join(parts[3:5]) if parts[3] == "authority" else parts[3]
         url = path.replace("{public_id}", str(ids.get(resource, "")))
         read_only = sorted(_props(schema, operation, "response") - _props(schema, operation, "request"))
         payload = {UNKNOWN: "x"} | ({read_only[0]: "x"} if read_only else {})

@@ -84,13 +84,21 @@ def test_seed_demo_is_idempotent_and_accounts_log_in(client, settings):
     call_command("seed_demo", applications=25, stdout=open("/dev/null", "w"))  # noqa: SIM115
     count, apps = User.objects.count(), Application.objects.count()
     call_command("seed_demo", applications=25, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert User.objects.count() == count == 14
-    assert Application.objects.count() == apps == 25
+    # 14 staff accounts and the focal points of the MIA, the Penitentiary Service and one isolator.
+    assert User.objects.count() == count == 17
+    assert User.objects.filter(kind="focal_point").count() == 3
+    from ombuds.focal import demo as focal_demo
+
+    # The 25 asked for, and the cases behind the information requests of the two demo bodies.
+    assert Application.objects.count() == apps == 25 + 2 * len(focal_demo.REQUEST_STATES)
     assert len(set(Application.objects.values_list("status", flat=True))) >= 3
     from ombuds.accounts.demo import DEMO_PASSWORD
 
     client.post("/auth/login/", {"login": "officer.ganja", "password": DEMO_PASSWORD})
     assert client.get("/").status_code == 200
+    client.logout()
+    client.post("/authority/login/", {"login": "mia.focal", "password": DEMO_PASSWORD})
+    assert client.get("/authority/").status_code == 200
     # The demo data went through the services: a real, verifiable audit trail.
     from ombuds.core.audit import verify_chain
     from ombuds.core.models import AuditEvent
