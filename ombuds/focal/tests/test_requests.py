@@ -350,3 +350,27 @@ def test_an_answer_posted_after_the_absolute_session_limit_is_kept_too(http, set
     assert response.status_code == 302 and response["Location"].startswith(reverse("focal:login"))
     assert InfoRequest.objects.get(pk=item.pk).status != InfoRequestStatus.ANSWERED
     assert http.session["focal_kept"][_page(item)] == {"text": "Written over a long day"}
+
+
+def test_answered_requests_come_a_page_at_a_time(fp, http, monkeypatch):
+    from ombuds.focal import views_requests
+
+    monkeypatch.setattr(views_requests, "PAGE_SIZE", 2)
+    answered = []
+    for n in range(3):
+        item = _request_for()
+        answer_info_request(fp.user, item, text=f"Reply {n}.")
+        answered.append(item.application.number)
+    waiting = _request_for().application.number
+
+    first = http.get(reverse("focal:requests"))
+    body = first.content.decode()
+    assert waiting in body  # the open ones stay on top of every page
+    shown = [number for number in answered if number in body]
+    assert len(shown) == 2
+    cursor = first.context["page"].next_cursor
+    rest = http.get(reverse("focal:requests"), {"cursor": cursor}).content.decode()
+    assert [number for number in answered if number in rest and number not in shown] == [
+        number for number in answered if number not in shown
+    ]
+    assert http.get(reverse("focal:requests"), {"cursor": "not-a-cursor"}).status_code == 404
