@@ -8,7 +8,11 @@ class FocalConfig(AppConfig):
     verbose_name = _("Authority portal")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from ombuds.core.notifications import register_kind
+
+        user_logged_in.connect(_portal_sign_in_done, dispatch_uid="focal_portal_sign_in_done")
 
         # Reminders to focal points (services/reminders.py): what is due and when, never whose case.
         register_kind("focal.inforequest.due_soon", _("An information request of the Commissioner is due on %(due)s."))
@@ -37,3 +41,11 @@ class FocalConfig(AppConfig):
             "focal.reminders.digest",
             _("Items of your body that are due soon or overdue in the authority portal: %(count)s."),
         )
+
+
+def _portal_sign_in_done(sender, request, user, **kwargs) -> None:
+    """The sign-in begun on the portal's page is complete: its header flag has done its work."""
+    from ombuds.focal.views import PORTAL_SIGN_IN
+
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(PORTAL_SIGN_IN, None)

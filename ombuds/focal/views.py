@@ -26,12 +26,21 @@ from ombuds.recommendations import choices as rc
 _BACKEND = "ombuds.accounts.backends.StaffAuthenticationBackend"
 
 
+PORTAL_SIGN_IN = "ombuds_portal_sign_in"
+
+
 @method_decorator(login_not_required, name="dispatch")
 class FocalLoginView(LoginView):
     """The portal's own sign-in page (the same accounts machinery, lockout and second factor as
     staff; after it, a focal point lands on the portal's home)."""
 
     template_name = "focal/login.html"
+
+    def form_valid(self, form):
+        # The second-factor step that follows is allauth's own page: this flag lets it wear the
+        # portal's header too (base.html); it is dropped once the sign-in completes (apps.py).
+        self.request.session[PORTAL_SIGN_IN] = True
+        return super().form_valid(form)
 
 
 # The home page shows the most urgent items only; the lists carry the rest (a ministry receives

@@ -71,3 +71,27 @@ def test_anonymous_visitors_sign_in_on_the_portals_page(client):
     response = client.get(reverse("focal:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("focal:login"))
+
+
+def test_the_second_factor_step_of_a_portal_sign_in_wears_the_portals_header(client):
+    from ombuds.accounts.testing import enrol_totp, totp_code
+
+    fp = make_focal_point(authority="mia", username="mia.focal")
+    secret = enrol_totp(fp.user)
+    response = client.post(reverse("focal:login"), {"login": "mia.focal", "password": TEST_PASSWORD})
+    assert response.status_code == 302 and response["Location"] != reverse("focal:home")  # the second factor
+    step = client.get(response["Location"]).content.decode()
+    assert "bg-ombuds-authority" in step and 'href="/complaints/' not in step
+    done = client.post(response["Location"], {"code": totp_code(secret)})
+    assert done.status_code == 302 and done["Location"] == reverse("focal:home")
+    assert "ombuds_portal_sign_in" not in client.session
+
+
+def test_the_second_factor_step_of_a_staff_sign_in_keeps_the_staff_header(client, persona):
+    from ombuds.accounts.testing import enrol_totp
+
+    staff = persona("complaints_officer")
+    enrol_totp(staff)
+    response = client.post(reverse("account_login"), {"login": staff.username, "password": TEST_PASSWORD})
+    step = client.get(response["Location"]).content.decode()
+    assert "bg-ombuds-authority" not in step
