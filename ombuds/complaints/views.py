@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,14 +22,13 @@ from ombuds.complaints.admissibility import assess
 from ombuds.complaints.choices import InfoRequestStatus, Status
 from ombuds.complaints.listing import (
     audited_filters,
-    call_counts,
     filtered_applications,
     may_use_register,
     page_of,
     register_lists,
     render_rows,
 )
-from ombuds.complaints.models import Application, Call, InfoRequest
+from ombuds.complaints.models import Application, InfoRequest
 from ombuds.complaints.permissions import HANDLE, REGISTER, TRANSFER
 from ombuds.complaints.visibility import contact_lines, party_fields
 from ombuds.core import audit, refcache
@@ -425,38 +423,6 @@ def info_request_action(request, public_id, action):
     return _render_detail(request, app, purpose, bound_request=(request_obj.pk, action, form))
 
 
-@permission_required(REGISTER, raise_exception=True)
-def call_log(request):
-    """The 916 desk: log a call in under a minute; my recent calls beside the form."""
-    form = f.CallForm(request.POST or None, initial={"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
-    if request.method == "POST" and form.is_valid():
-        with submit_once(request, form) as once:
-            if once.done:
-                return once.done
-            services.log_call(request.user, **form.cleaned_data)
-            once.created(reverse("complaints:call_log"))
-        messages.success(request, _("Call logged."))
-        return redirect("complaints:call_log")
-    calls = Call.objects.visible_to(request.user).select_related("topic", "district", "application")[:30]
-    return render(request, "complaints/call_log.html", {"form": form, "calls": calls})
-
-
-@require_POST
-@permission_required(REGISTER, raise_exception=True)
-def call_convert(request, public_id):
-    call = get_object_for_user(Call.objects, request.user, public_id, write=True)
-    district = call.district or request.user.org_unit.districts().first()
-    try:
-        app = services.convert_call(
-            request.user, call, unit=request.user.org_unit, summary=call.note or str(call.topic), district=district
-        )
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-        return redirect("complaints:call_log")
-    messages.success(request, _("Registered as %(number)s.") % {"number": app.number})
-    return redirect(app.get_absolute_url() if request.user.has_perm(HANDLE) else "complaints:call_log")
-
-
 def application_letter(request, public_id, kind, fmt):
     """A letter of the procedure as PDF or DOCX, in the language asked for (default: the UI's)."""
     if kind not in letters.KINDS or fmt not in ("pdf", "docx"):
@@ -506,22 +472,3 @@ def application_attachment(request, public_id, attachment_id):
         raise Http404
     audit.record("core.attachment.downloaded", actor=request.user, obj=app, changes={"attachment": str(attachment_id)})
     return download_response(attachment)
-
-
-@permission_required(REGISTER, raise_exception=True)
-def call_statistics(request):
-    """Quarterly 916 statistics: calls by topic (domain.md §7.3)."""
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-        quarter = int(request.GET.get("quarter", (today.month - 1) // 3 + 1))
-    except ValueError as exc:
-        raise Http404 from exc
-    if not (2000 <= year <= 2100 and 1 <= quarter <= 4):
-        raise Http404
-    rows, total = call_counts(year, quarter)
-    return render(
-        request,
-        "complaints/call_statistics.html",
-        {"rows": rows, "total": total, "year": year, "quarter": quarter, "quarters": range(1, 5)},
-    )
