@@ -68,6 +68,32 @@ def may_answer(user, item) -> bool:
     return False
 
 
+def with_response_due(recommendations):
+    """Each recommendation with `response_due`: when the authority's response is due by the legal
+    clock (its open response deadline), None once answered or when no clock runs. One subquery,
+    for lists and for the reminders."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import OuterRef, Subquery
+
+    from ombuds.core.choices import DeadlineStatus
+    from ombuds.core.models import Deadline
+    from ombuds.recommendations.models import Recommendation
+    from ombuds.recommendations.services.lifecycle import RESPONSE_RULES
+
+    due = (
+        Deadline.objects.filter(
+            content_type=ContentType.objects.get_for_model(Recommendation),
+            object_id=OuterRef("pk"),
+            rule__code__in=RESPONSE_RULES,
+            closed_at__isnull=True,
+        )
+        .exclude(status=DeadlineStatus.CANCELLED)
+        .order_by("due_at")
+        .values("due_at")[:1]
+    )
+    return recommendations.annotate(response_due=Subquery(due))
+
+
 def _one(queryset, public_id):
     try:
         uuid.UUID(str(public_id))

@@ -17,7 +17,13 @@ from django.views.decorators.cache import never_cache
 from ombuds.complaints.choices import InfoRequestStatus
 from ombuds.core.actions import add_service_errors
 from ombuds.focal.forms import SetPasswordForm
-from ombuds.focal.scoping import focal_point_of, focal_point_required, info_requests_for, recommendations_for
+from ombuds.focal.scoping import (
+    focal_point_of,
+    focal_point_required,
+    info_requests_for,
+    recommendations_for,
+    with_response_due,
+)
 from ombuds.focal.services import accounts
 from ombuds.recommendations import choices as rc
 
@@ -60,7 +66,7 @@ def home(request):
         .order_by("due_at", "pk")
     )
     awaiting = (
-        recommendations_for(request.user)
+        with_response_due(recommendations_for(request.user))
         .filter(status__in=rc.OPEN)
         .annotate(
             first_response=Case(

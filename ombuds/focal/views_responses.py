@@ -24,7 +24,12 @@ from ombuds.core.once import submit_once
 from ombuds.core.uploads import download_response
 from ombuds.focal import kept
 from ombuds.focal.forms_responses import RecommendationAnswerForm, RecommendationFilterForm
-from ombuds.focal.scoping import focal_point_required, get_recommendation_for_focal, recommendations_for
+from ombuds.focal.scoping import (
+    focal_point_required,
+    get_recommendation_for_focal,
+    recommendations_for,
+    with_response_due,
+)
 from ombuds.focal.services.activity import record_opening
 from ombuds.focal.services.drafts import read_draft, save_draft
 from ombuds.focal.services.responses import answer_recommendation
@@ -47,7 +52,7 @@ def _detail_url(rec) -> str:
 def recommendation_list(request):
     """The body's recommendations, the latest first, filtered by status or open/closed."""
     form = RecommendationFilterForm(request.GET or None)
-    found = recommendations_for(request.user)
+    found = with_response_due(recommendations_for(request.user))
     if form.is_valid():
         state, status = form.cleaned_data["state"], form.cleaned_data["status"]
         if state == "open":

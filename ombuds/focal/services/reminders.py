@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,14 +35,12 @@ from ombuds.accounts.choices import UserKind
 from ombuds.complaints.choices import InfoRequestStatus
 from ombuds.complaints.models import InfoRequest
 from ombuds.core import audit, notifications
-from ombuds.core.choices import DeadlineStatus
 from ombuds.core.clock import WorkingCalendar, local_tz
-from ombuds.core.models import Deadline
 from ombuds.focal.models import FocalPoint, Reminder, ReminderMoment, ReminderTerm
+from ombuds.focal.scoping import with_response_due
 from ombuds.recommendations.choices import OPEN as OPEN_RECOMMENDATION
 from ombuds.recommendations.choices import Status
 from ombuds.recommendations.models import Recommendation
-from ombuds.recommendations.services.lifecycle import RESPONSE_RULES
 
 # The notification kind of each (term, moment); registered in FocalConfig.ready().
 KINDS = {
@@ -104,20 +101,8 @@ def _dues(authorities: set[int], whole_body: set[int], now: datetime, horizon: d
     )
     for ir in requests:
         found.append(_Due(ir, ReminderTerm.INFO_REQUEST_REPLY, timezone.localdate(ir.due_at), ir.due_at < now))
-    response_due = (
-        Deadline.objects.filter(
-            content_type=ContentType.objects.get_for_model(Recommendation),
-            object_id=OuterRef("pk"),
-            rule__code__in=RESPONSE_RULES,
-            closed_at__isnull=True,
-        )
-        .exclude(status=DeadlineStatus.CANCELLED)
-        .order_by("due_at")
-        .values("due_at")[:1]
-    )
     awaiting = (
-        Recommendation.objects.filter(addressee_id__in=authorities, status__in=OPEN_RECOMMENDATION)
-        .annotate(response_due=Subquery(response_due))
+        with_response_due(Recommendation.objects.filter(addressee_id__in=authorities, status__in=OPEN_RECOMMENDATION))
         .filter(response_due__lt=edge)
         .only("pk", "public_id", "addressee_id")
         .order_by("response_due", "pk")

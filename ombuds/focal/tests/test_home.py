@@ -74,3 +74,25 @@ def test_the_home_shows_the_most_urgent_items_in_constant_queries(client, settin
     assert requests[0].application.number in page  # sent first, due first
     assert f"The {views.HOME_ROWS} most urgent of {views.HOME_ROWS + 3} awaiting your reply." in page
     assert page.index(awaiting.number) < page.index(accepted.number)  # a first response is owed first
+
+
+def test_the_lists_show_when_the_response_is_due_until_it_is_given(client):
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from ombuds.core import deadlines
+    from ombuds.focal.services.responses import answer_recommendation
+    from ombuds.recommendations.services.lifecycle import RESPONSE_RULES
+
+    fp = make_focal_point(authority="mia")
+    enrol_totp(fp.user)
+    client.force_login(fp.user)
+    rec = recommendation_to("mia")
+    due = deadlines.open_for(rec, *RESPONSE_RULES).get().due_at
+    shown = date_format(timezone.localtime(due).date(), "SHORT_DATE_FORMAT")
+    for url in (reverse("focal:home"), reverse("focal:recommendations")):
+        assert shown in client.get(url).content.decode(), url
+
+    answer_recommendation(fp.user, rec, stance="accepts", text="We accept it and will report by spring.")
+    listing = client.get(reverse("focal:recommendations")).content.decode()
+    assert rec.number in listing and shown not in listing  # the clock stopped: no date to meet
