@@ -12,6 +12,7 @@ from ombuds.complaints.models import Application, RightTopic
 from ombuds.core import refcache
 from ombuds.core.models import Authority, District
 from ombuds.core.once import OnceFormMixin
+from ombuds.core.uploads import FILES_HELP, MultipleFileField
 from ombuds.core.versions import VersionedForm
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -294,6 +295,8 @@ class ReplyForm(OnceFormMixin, forms.Form):
         initial=c.ReplyChannel.LETTER,
         required=False,  # a letter unless said otherwise
     )
+    # The letter scanned, the documents it enclosed: kept with the reply, open to the case's staff.
+    files = MultipleFileField(label=_("Files received"), required=False, help_text=FILES_HELP)
 
 
 class EscalateForm(OnceFormMixin, forms.Form):

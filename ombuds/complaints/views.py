@@ -370,15 +370,20 @@ def application_action(request, public_id, action):
 
 # action name -> (form class, call of the service with the cleaned data)
 INFO_REQUEST_ACTIONS = {
-    "reply": (f.ReplyForm, lambda u, r, d: services.record_reply(u, r, d["text"], channel=d["channel"] or "letter")),
+    "reply": (
+        f.ReplyForm,
+        lambda u, r, d: services.record_reply(
+            u, r, d["text"], channel=d["channel"] or "letter", files=d.get("files") or ()
+        ),
+    ),
     "remind": (f.EmptyForm, lambda u, r, d: services.remind_info_request(u, r)),
     "escalate": (f.EscalateForm, lambda u, r, d: services.escalate_info_request(u, r, d["text"])),
 }
 
 
-def _info_request_form(info_request: InfoRequest, name: str, data=None):
+def _info_request_form(info_request: InfoRequest, name: str, data=None, files=None):
     # Several requests share the page: the ids carry the request, the field names stay plain.
-    return INFO_REQUEST_ACTIONS[name][0](data, auto_id=f"ir{info_request.pk}-{name}-%s")
+    return INFO_REQUEST_ACTIONS[name][0](data, files, auto_id=f"ir{info_request.pk}-{name}-%s")
 
 
 def _info_request_forms(info_request: InfoRequest) -> dict:
@@ -405,7 +410,7 @@ def info_request_action(request, public_id, action):
     app = _for_post(request.user, request_obj.application.public_id, purpose)
     if not request.user.has_perm(HANDLE):
         raise PermissionDenied
-    form = _info_request_form(request_obj, action, request.POST)
+    form = _info_request_form(request_obj, action, request.POST, request.FILES)
     back = app.get_absolute_url() + (f"?{urlencode({'purpose': purpose})}" if purpose else "")
     if form.is_valid():
         with submit_once(request, form) as once:

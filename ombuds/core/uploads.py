@@ -18,12 +18,14 @@ import os
 import uuid
 import zipfile
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ombuds.core import audit
 from ombuds.core.models import Attachment
@@ -168,3 +170,26 @@ def download_response(attachment: Attachment) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+# --- Several files in one form field (answers with evidence, replies received) ------------------
+
+FILES_HELP = gettext_lazy("PDF, JPEG, PNG, DOCX, XLSX, ODT or text; up to 20 MB each. You may choose several files.")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field: each is checked as a single one; the cleaned value is a list
+    (for `store`, which checks each file's content in the service)."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        chosen = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not chosen:
+            super().clean(None, initial)  # refuses an empty required field
+            return []
+        return [super(MultipleFileField, self).clean(item, initial) for item in chosen]

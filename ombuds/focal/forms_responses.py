@@ -6,26 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.core.once import OnceFormMixin
+from ombuds.core.uploads import FILES_HELP, MultipleFileField
 from ombuds.recommendations import choices as rc
-
-FILE_HELP = _("PDF, JPEG, PNG, DOCX, XLSX, ODT or text; up to 20 MB each. You may choose several files.")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one field: each is checked as a single one; the cleaned value is a list."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        chosen = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
-        if not chosen:
-            super().clean(None, initial)  # refuses an empty required field
-            return []
-        return [super(MultipleFileField, self).clean(item, initial) for item in chosen]
 
 
 class RecommendationAnswerForm(OnceFormMixin, forms.Form):
@@ -38,7 +20,7 @@ class RecommendationAnswerForm(OnceFormMixin, forms.Form):
         max_length=20_000,
         help_text=_("When you report the recommendation implemented, describe the evidence and attach it."),
     )
-    files = MultipleFileField(label=_("Evidence files"), required=False, help_text=FILE_HELP)
+    files = MultipleFileField(label=_("Evidence files"), required=False, help_text=FILES_HELP)
 
     def __init__(self, *args, stances=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -225,3 +225,29 @@ def test_the_urgent_measure_clock_is_stopped_from_the_case_page(staff_client, pe
     client.post(url, {"measure_response-response": "The detainee was moved to the prison hospital."})
     assert not deadlines.open_for(app, "urgent_measure_response").exists()
     assert b'name="measure_response-response"' not in client.get(app.get_absolute_url()).content
+
+
+def test_a_reply_received_by_letter_is_recorded_with_its_files(staff_client, persona):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ombuds.complaints import services
+    from ombuds.complaints.testing import authority
+    from ombuds.core.models import Attachment
+
+    head = persona("department_head")
+    client = staff_client(head)
+    app = services.decide_admissibility(head, make_application(head), "accept")
+    request = services.send_info_request(head, app, addressee=authority("mia"), basis="general", questions="Why?")
+    url = reverse("complaints:info_request_action", args=[request.public_id, "reply"])
+    page = client.get(app.get_absolute_url()).content.decode()
+    assert f'action="{url}" class="mb-2" enctype="multipart/form-data"' in page  # the form can carry files
+    scans = [
+        SimpleUploadedFile("reply-page-1.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "application/pdf"),
+        SimpleUploadedFile("register-extract.txt", b"Entry 412: registered on 3 May.", "text/plain"),
+    ]
+    response = client.post(url, {"text": "The police answered by letter.", "channel": "letter", "files": scans})
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert (request.status, request.reply_channel) == ("answered", "letter")
+    kept = Attachment.objects.filter(object_id=request.pk, content_type__model="inforequest")
+    assert sorted(kept.values_list("original_name", flat=True)) == ["register-extract.txt", "reply-page-1.pdf"]
