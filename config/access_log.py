@@ -9,17 +9,9 @@ not only the path: the request line, the raw URI and the environ copies carry it
 
 from __future__ import annotations
 
-import re
-
 from gunicorn.glogging import Logger
 
-# The path prefix is kept (which kind of link it was); the segment after it is dropped.
-SECRET_SEGMENTS = re.compile(r"(/authority/invitation/|/auth/password/reset/key/)[^/?#\s\"]+")
-REDACTED = r"\1…"
-
-
-def redact(value: str) -> str:
-    return SECRET_SEGMENTS.sub(REDACTED, value)
+from config.log_filters import redact
 
 
 class RedactingLogger(Logger):

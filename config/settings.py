@@ -426,6 +426,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ombuds@localhost")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Secrets in paths (an invitation link) never reach the log: config/log_filters.py.
+    "filters": {"redact_secret_paths": {"()": "config.log_filters.RedactSecretPaths"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secret_paths"]}},
     "root": {"handlers": ["console"], "level": env_str("OMBUDS_LOG_LEVEL", "WARNING")},
 }

@@ -94,3 +94,26 @@ def test_access_log_leaves_out_the_invitation_token():
         line, atoms = _access_log(path)
         assert f'"GET {path} HTTP/1.1" 200 512 7ms rid=r-42' in line
         assert atoms["U"] == path and atoms["{raw_uri}e"] == path
+
+
+def test_djangos_own_log_leaves_out_the_invitation_token():
+    """A failing request is logged by Django with its path ("Internal Server Error: …"): the console
+    handler's filter writes an invitation token as "…" there too."""
+    import logging
+
+    from django.conf import settings as live
+
+    from config.log_filters import RedactSecretPaths
+
+    token = "Zq8x-secret-invitation-token-4711"
+    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "Internal Server Error: %s", None, None)
+    record.args = (f"/authority/invitation/{token}/",)
+    assert RedactSecretPaths().filter(record) is True
+    assert token not in record.getMessage()
+    assert record.getMessage() == "Internal Server Error: /authority/invitation/…/"
+    plain = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found: %s", ("/recommendations/",), None
+    )
+    RedactSecretPaths().filter(plain)
+    assert plain.getMessage() == "Not Found: /recommendations/"
+    assert live.LOGGING["handlers"]["console"]["filters"] == ["redact_secret_paths"]
