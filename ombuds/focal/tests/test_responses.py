@@ -18,7 +18,7 @@ from ombuds.core.models import Attachment, AuditEvent, Authority, Notification
 from ombuds.focal.models import Draft, Opening, Receipt
 from ombuds.focal.services.drafts import read_draft, save_draft
 from ombuds.focal.services.responses import answer_recommendation
-from ombuds.focal.testing import make_focal_point
+from ombuds.focal.testing import make_focal_point, recommendation_to
 from ombuds.monitoring.testing import make_place
 from ombuds.recommendations import choices as c
 from ombuds.recommendations import services as recs
@@ -403,3 +403,27 @@ def test_pages_read_a_constant_number_of_queries(portal, focal, officer):
     answer_recommendation(focal.user, first, stance="implemented", text="Edildi.", files=[pdf()])
     assert count(reverse("focal:recommendations")) == short_list
     assert count(url(first)) == short_page
+
+
+def test_without_a_responsible_member_or_an_issuer_the_units_heads_are_told(focal, django_capture_on_commit_callbacks):
+    """Imported recommendations, and those issued by the system, name nobody: an online answer
+    still reaches the heads of the recommendation's unit (else the Commissioner)."""
+    from ombuds.accounts.choices import RoleCode
+    from ombuds.accounts.testing import make_user
+
+    rec = recommendation_to("mia")  # drafted and issued by the system: no responsible, no issuer
+    assert rec.responsible_id is None and rec.issued_by_id is None and rec.unit_id is not None
+    head = make_user(roles=[RoleCode.DEPARTMENT_HEAD], unit=rec.unit)
+    make_user(roles=[RoleCode.COMPLAINTS_OFFICER], unit=rec.unit)  # not a head: not told
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer_recommendation(focal.user, rec, stance="rejects", text="Bu tövsiyə icra edilə bilməz.")
+    assert list(Notification.objects.values_list("recipient_id", flat=True)) == [head.pk]
+
+    head.is_active = False
+    head.save(update_fields=["is_active"])
+    commissioner = make_user(roles=[RoleCode.COMMISSIONER], unit="office")
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer_recommendation(focal.user, rec, stance="progress", text="Yenidən baxırıq.")
+    assert list(Notification.objects.values_list("recipient_id", flat=True)) == [commissioner.pk]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import partial
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ombuds.accounts.choices import RoleCode, UserKind
 from ombuds.accounts.scoping import answers_for
 from ombuds.core import audit, deadlines, notifications, uploads
 from ombuds.core.clock import WorkingCalendar, due_after
@@ -294,12 +297,9 @@ def record_response(
 
 
 def _tell_staff_of_portal_answer(rec: Recommendation, stance: str) -> None:
-    """One notification per answer given online, once it is committed: to the responsible staff
-    member, or the one who issued the recommendation when nobody is; a report of implementation
-    asks them to verify it."""
-    recipient = rec.responsible or rec.issued_by
-    if recipient is None:
-        return
+    """One notification per answer given online, once it is committed (to each of
+    `_staff_to_tell`); a report of implementation asks them to verify it."""
+    recipients = _staff_to_tell(rec)
     params: dict[str, str | dict[str, str]]
     if stance == c.Stance.IMPLEMENTED:
         kind, params = "recommendations.recommendation.reported_implemented", {"number": rec.number}
@@ -307,7 +307,23 @@ def _tell_staff_of_portal_answer(rec: Recommendation, stance: str) -> None:
         kind = "recommendations.recommendation.answered_online"
         params = {"number": rec.number, "stance": _stance_labels(stance)}
     link = rec.get_absolute_url()
-    transaction.on_commit(lambda: notifications.notify(recipient, kind, params, link))
+    for recipient in recipients:
+        transaction.on_commit(partial(notifications.notify, recipient, kind, params, link))
+
+
+def _staff_to_tell(rec: Recommendation) -> list:
+    """Who hears of an authority's online answer: the responsible staff member, else the one who
+    issued it, else the heads of its unit, else the Commissioner — an answer must reach someone
+    (imported recommendations and those issued by the system have neither person)."""
+    for person in (rec.responsible, rec.issued_by):
+        if person is not None and person.is_active:
+            return [person]
+    staff = get_user_model().objects.filter(is_active=True, kind=UserKind.STAFF)
+    if rec.unit_id:
+        heads = list(staff.filter(org_unit=rec.unit_id, roles__code=RoleCode.DEPARTMENT_HEAD).distinct())
+        if heads:
+            return heads
+    return list(staff.filter(roles__code=RoleCode.COMMISSIONER).distinct())
 
 
 def _stance_labels(stance: str) -> dict[str, str]:
