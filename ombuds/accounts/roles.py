@@ -63,6 +63,8 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "recommendations.publish_recommendation",
             "recommendations.import_recommendations",
             "focal.manage_focal_points",
+            "reports.prepare_reports",
+            "reports.approve_reports",
         ],
     ),
     RoleSpec(
@@ -82,6 +84,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "recommendations.issue_recommendation",
             "recommendations.import_recommendations",
             "focal.manage_focal_points",
+            "reports.prepare_reports",
         ],
     ),
     RoleSpec(
@@ -160,7 +163,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Analyst",
         "Аналитик",
         RoleScope.NONE,
-        ["accounts.view_aggregates", "monitoring.view_place"],
+        ["accounts.view_aggregates", "monitoring.view_place", "reports.prepare_reports"],
     ),
     RoleSpec(
         RoleCode.AUDITOR,

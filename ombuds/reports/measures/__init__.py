@@ -1,0 +1,33 @@
+"""The one module of named measures every table, chart, narrative figure and public statistic is
+computed from (issue 13). Each submodule registers the measures of one area; `compute_all` runs
+them all for a period and returns the dataset's frozen figures.
+
+Keys are `<area>.<name>` (e.g. `applications.by_channel`); the categories of a measure are keys of
+its code list. A key, once published in a dataset, keeps its meaning: a changed definition is a
+new key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ombuds.reports.measures import applications  # noqa: F401 - registers its measures
+from ombuds.reports.measures.base import NOT_RECORDED, REGISTRY, Category, Custom, Grouped, Measure, Period
+
+__all__ = ["NOT_RECORDED", "REGISTRY", "Category", "Custom", "Grouped", "Measure", "Period", "compute_all", "get"]
+
+
+def get(key: str) -> Measure:
+    return REGISTRY[key]
+
+
+def compute_all(period: Period, progress=None) -> dict[str, Any]:
+    """Every registered measure for `period`: {key: frozen measure}. `progress(done, total)` is
+    called after each measure (the snapshot's progress bar)."""
+    out = {}
+    keys = sorted(REGISTRY)
+    for index, key in enumerate(keys, start=1):
+        out[key] = REGISTRY[key].compute(period)
+        if progress is not None:
+            progress(index, len(keys))
+    return out

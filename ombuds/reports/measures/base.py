@@ -1,0 +1,202 @@
+"""The framework of the named measures: what a figure counts, in which unit, which date places a
+record in the period, and how to list the records behind each cell (the drill-down).
+
+A `Measure` counts the records of one model in a `Period`, split into categories. Categories are
+fixed and always all present (a zero is shown, never dropped); a record with no value for the
+split falls in "not recorded", so an additive measure's categories always sum to its total. A
+non-additive measure (one application concerns several rights) says so and is never summed.
+
+Two kinds of source cover almost every figure:
+- `Grouped`: rows of a queryset dated in the period, grouped by one field (or not grouped: a
+  total), counted with one aggregate query;
+- `Custom`: any function `period -> {category: n}` with its own drill-down, for the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from ombuds.core.routers import reporting
+from ombuds.reports.choices import Unit
+
+NOT_RECORDED = "not_recorded"
+NOT_RECORDED_LABEL = _("Not recorded")
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive range of local (Asia/Baku) dates; records are placed by their measure's date."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @property
+    def since(self) -> datetime:
+        from django.utils import timezone
+
+        return datetime.combine(self.start, time.min, tzinfo=timezone.get_default_timezone())
+
+    @property
+    def until(self) -> datetime:
+        """The first instant after the period (exclusive bound)."""
+        from django.utils import timezone
+
+        return datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=timezone.get_default_timezone())
+
+    def lookup(self, date_field: str, *, is_date: bool = False) -> dict[str, Any]:
+        """Filter keywords placing `date_field` inside the period (a DateField or a DateTimeField)."""
+        if is_date:
+            return {f"{date_field}__gte": self.start, f"{date_field}__lte": self.end}
+        return {f"{date_field}__gte": self.since, f"{date_field}__lt": self.until}
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label: str | Promise
+
+
+def choices_categories(choices: Iterable[tuple[Any, Any]], *, not_recorded: bool = False) -> list[Category]:
+    """Categories from a TextChoices' `.choices` (all of them, in their order)."""
+    cats = [Category(str(value), label) for value, label in choices]
+    if not_recorded:
+        cats.append(Category(NOT_RECORDED, NOT_RECORDED_LABEL))
+    return cats
+
+
+class Source:
+    """Counts a measure's records for a period, and lists those behind one category."""
+
+    def count(self, period: Period) -> dict[str, int]:
+        raise NotImplementedError
+
+    def records(self, period: Period, category: str | None) -> QuerySet | None:
+        """The records counted in `category` (None: all of them), for the drill-down; None when the
+        measure is not made of records one can open (entered figures, shares)."""
+        return None
+
+
+@dataclass
+class Grouped(Source):
+    """Rows of `queryset()` whose `date_field` falls in the period, grouped by `by` (None: a
+    total under the category "total"). Empty values ('' or NULL) go to "not recorded"."""
+
+    queryset: Callable[[], QuerySet]
+    date_field: str
+    by: str | None = None
+    is_date: bool = False
+    distinct: str | None = None  # count distinct values of this field instead of rows (e.g. "place")
+
+    def _base(self, period: Period) -> QuerySet:
+        return self.queryset().filter(**period.lookup(self.date_field, is_date=self.is_date))
+
+    def count(self, period: Period) -> dict[str, int]:
+        qs = reporting(self._base(period)).order_by()
+        counted = Count(self.distinct, distinct=True) if self.distinct else Count("pk")
+        if self.by is None:
+            return {"total": qs.aggregate(n=counted)["n"]}
+        out: dict[str, int] = {}
+        for value, n in qs.values_list(self.by).annotate(n=counted).values_list(self.by, "n"):
+            key = NOT_RECORDED if value in (None, "") else str(value)
+            out[key] = out.get(key, 0) + n
+        return out
+
+    def records(self, period: Period, category: str | None) -> QuerySet:
+        qs = self._base(period)
+        if self.by is None or category in (None, "total"):
+            return qs
+        if category == NOT_RECORDED:
+            field_name = self.by
+            return qs.filter(**{f"{field_name}__isnull": True}) | qs.filter(**{field_name: ""})
+        return qs.filter(**{self.by: category})
+
+
+@dataclass
+class Custom(Source):
+    counter: Callable[[Period], dict[str, int]]
+    lister: Callable[[Period, str | None], QuerySet] | None = None
+
+    def count(self, period: Period) -> dict[str, int]:
+        return self.counter(period)
+
+    def records(self, period: Period, category: str | None) -> QuerySet | None:
+        return self.lister(period, category) if self.lister else None
+
+
+@dataclass
+class Measure:
+    """One named, documented figure. `categories` is a list or a function returning one (for
+    categories read from a reference table: its rows). `definition` says what is counted and
+    `dated_by` which date places a record in the period: both are printed beside every table."""
+
+    key: str
+    title: str | Promise
+    unit: Unit
+    definition: str | Promise
+    dated_by: str | Promise
+    source: Source
+    categories: list[Category] | Callable[[], list[Category]] = field(default_factory=list)
+    additive: bool = True  # categories partition the total; False: a record may be in several
+    model: str = ""  # "app_label.Model" of the records behind it, for the drill-down page
+
+    def category_list(self) -> list[Category]:
+        cats = self.categories() if callable(self.categories) else list(self.categories)
+        return cats or [Category("total", _("Total"))]
+
+    def compute(self, period: Period) -> dict[str, Any]:
+        """The frozen form of this measure for `period`: every category's count (zeros included),
+        the total, and each category's label in every language (so a snapshot reads the same after
+        a reference table is renamed)."""
+        counted = dict(self.source.count(period))
+        cats = self.category_list()
+        keys = [cat.key for cat in cats]
+        # A non-additive measure gives its own total (distinct records) under "total".
+        declared_total = counted.pop("total", None) if keys != ["total"] else None
+        if self.additive and counted.get(NOT_RECORDED) and NOT_RECORDED not in keys:
+            cats.append(Category(NOT_RECORDED, NOT_RECORDED_LABEL))
+            keys.append(NOT_RECORDED)
+        unknown = set(counted) - set(keys)
+        if unknown:  # a value outside the declared categories: a code list changed without the measure
+            raise ValueError(f"{self.key}: counted categories {sorted(unknown)} are not declared")
+        values = {key: int(counted.get(key, 0)) for key in keys}
+        labels: dict[str, dict[str, str]] = {}
+        for cat in cats:
+            labels[cat.key] = {}
+            for lang in LANGUAGES:
+                with override(lang):
+                    labels[cat.key][lang] = str(cat.label)
+        if self.additive or declared_total is None:
+            total = sum(values.values())
+        else:
+            total = int(declared_total)
+        return {
+            "unit": str(self.unit.value),
+            "additive": self.additive,
+            "values": values,
+            "total": total,
+            "labels": labels,
+        }
+
+
+REGISTRY: dict[str, Measure] = {}
+
+
+def register(*measures: Measure) -> None:
+    for measure in measures:
+        if measure.key in REGISTRY:
+            raise ValueError(f"measure {measure.key} registered twice")
+        REGISTRY[measure.key] = measure

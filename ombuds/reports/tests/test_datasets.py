@@ -1,0 +1,46 @@
+"""Datasets: a snapshot freezes every measure with its hash; a second snapshot is a new version."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from ombuds.accounts.testing import make_persona
+from ombuds.complaints.testing import make_application
+from ombuds.reports.services.datasets import content_hash, take_snapshot
+from ombuds.reports.tables import render, spec
+
+BAKU = ZoneInfo("Asia/Baku")
+pytestmark = pytest.mark.django_db
+
+
+def test_a_snapshot_freezes_the_figures_and_a_later_one_is_a_new_version():
+    analyst = make_persona("analyst")
+    clerk = make_persona("commissioner")
+    make_application(clerk, received_at=datetime(2025, 3, 1, 10, tzinfo=BAKU), channel="post")
+    # Received at 00:30 on 1 January in Baku: still 31 December in UTC, counted in 2025 all the same.
+    make_application(clerk, received_at=datetime(2025, 1, 1, 0, 30, tzinfo=BAKU), channel="email")
+    make_application(clerk, received_at=datetime(2024, 12, 31, 23, 30, tzinfo=BAKU), channel="post")
+    first = take_snapshot(analyst, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    figures = first.data["measures"]
+    assert figures["applications.total"]["total"] == 2
+    assert figures["applications.by_channel"]["values"]["post"] == 1
+    assert figures["applications.by_channel"]["values"]["walk_in"] == 0  # zero rows kept
+    assert figures["applications.by_month"]["values"]["1"] == 1
+    assert first.content_hash == content_hash(first.period_start, first.period_end, first.data)
+    make_application(clerk, received_at=datetime(2025, 5, 1, 10, tzinfo=BAKU), channel="post")
+    second = take_snapshot(analyst, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    assert (first.number, second.number) == (1, 2)
+    assert second.content_hash != first.content_hash
+    first.refresh_from_db()
+    assert first.data["measures"]["applications.total"]["total"] == 2  # the first one did not move
+    table = render(spec("A2"), second, first, "en")
+    post = next(row for row in table.blocks[0].rows if row.key == "post")
+    assert (post.value, post.previous, post.change) == (2, 1, 1)
+
+
+def test_only_those_preparing_reports_take_snapshots():
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        take_snapshot(make_persona("complaints_officer"), period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
