@@ -1,8 +1,13 @@
 from django.urls import path
 
-from ombuds.reports import views
+from ombuds.reports import views, views_dashboard, views_datasets, views_documents, views_reports
 
 app_name = "reports"
+# Each area keeps its own routes beside its views.
 urlpatterns = [
     path("statistics/", views.statistics, name="statistics"),
+    *views_datasets.urlpatterns,
+    *views_reports.urlpatterns,
+    *views_documents.urlpatterns,
+    *views_dashboard.urlpatterns,
 ]

@@ -93,11 +93,12 @@ class Source:
 @dataclass
 class Grouped(Source):
     """Rows of `queryset()` whose `date_field` falls in the period, grouped by `by` (None: a
-    total under the category "total"). Empty values ('' or NULL) go to "not recorded"."""
+    total under the category "total"; a pair of fields: a cross-table, keys "row|column").
+    Empty values ('' or NULL) go to "not recorded"."""
 
     queryset: Callable[[], QuerySet]
     date_field: str
-    by: str | None = None
+    by: str | tuple[str, str] | None = None
     is_date: bool = False
     distinct: str | None = None  # count distinct values of this field instead of rows (e.g. "place")
 
@@ -109,9 +110,10 @@ class Grouped(Source):
         counted = Count(self.distinct, distinct=True) if self.distinct else Count("pk")
         if self.by is None:
             return {"total": qs.aggregate(n=counted)["n"]}
+        fields = (self.by,) if isinstance(self.by, str) else tuple(self.by)
         out: dict[str, int] = {}
-        for value, n in qs.values_list(self.by).annotate(n=counted).values_list(self.by, "n"):
-            key = NOT_RECORDED if value in (None, "") else str(value)
+        for *values, n in qs.values_list(*fields).annotate(n=counted).values_list(*fields, "n"):
+            key = "|".join(NOT_RECORDED if value in (None, "") else str(value) for value in values)
             out[key] = out.get(key, 0) + n
         return out
 
@@ -119,10 +121,13 @@ class Grouped(Source):
         qs = self._base(period)
         if self.by is None or category in (None, "total"):
             return qs
-        if category == NOT_RECORDED:
-            field_name = self.by
-            return qs.filter(**{f"{field_name}__isnull": True}) | qs.filter(**{field_name: ""})
-        return qs.filter(**{self.by: category})
+        fields = (self.by,) if isinstance(self.by, str) else tuple(self.by)
+        for field_name, part in zip(fields, category.split("|"), strict=False):
+            if part == NOT_RECORDED:
+                qs = qs.filter(**{f"{field_name}__isnull": True}) | qs.filter(**{field_name: ""})
+            elif part != "*":  # "*": any value (a row or column total of a cross-table)
+                qs = qs.filter(**{field_name: part})
+        return qs
 
 
 @dataclass
@@ -150,6 +155,8 @@ class Measure:
     dated_by: str | Promise
     source: Source
     categories: list[Category] | Callable[[], list[Category]] = field(default_factory=list)
+    # A cross-table (source grouped by two fields): the columns; `categories` are then its rows.
+    columns: list[Category] | Callable[[], list[Category]] | None = None
     additive: bool = True  # categories partition the total; False: a record may be in several
     model: str = ""  # "app_label.Model" of the records behind it, for the drill-down page
 
@@ -157,11 +164,18 @@ class Measure:
         cats = self.categories() if callable(self.categories) else list(self.categories)
         return cats or [Category("total", _("Total"))]
 
+    def column_list(self) -> list[Category]:
+        if self.columns is None:
+            return []
+        return self.columns() if callable(self.columns) else list(self.columns)
+
     def compute(self, period: Period) -> dict[str, Any]:
         """The frozen form of this measure for `period`: every category's count (zeros included),
         the total, and each category's label in every language (so a snapshot reads the same after
         a reference table is renamed)."""
         counted = dict(self.source.count(period))
+        if self.columns is not None:
+            return self._compute_cross(counted)
         cats = self.category_list()
         keys = [cat.key for cat in cats]
         # A non-additive measure gives its own total (distinct records) under "total".
@@ -173,12 +187,7 @@ class Measure:
         if unknown:  # a value outside the declared categories: a code list changed without the measure
             raise ValueError(f"{self.key}: counted categories {sorted(unknown)} are not declared")
         values = {key: int(counted.get(key, 0)) for key in keys}
-        labels: dict[str, dict[str, str]] = {}
-        for cat in cats:
-            labels[cat.key] = {}
-            for lang in LANGUAGES:
-                with override(lang):
-                    labels[cat.key][lang] = str(cat.label)
+        labels = _labels(cats)
         if self.additive or declared_total is None:
             total = sum(values.values())
         else:
@@ -190,6 +199,43 @@ class Measure:
             "total": total,
             "labels": labels,
         }
+
+    def _compute_cross(self, counted: dict[str, int]) -> dict[str, Any]:
+        """A cross-table: values keyed "row|column", every pair present; a value recorded on
+        neither axis goes to a "not recorded" row or column, so the cells always sum to the total."""
+        rows, cols = self.category_list(), self.column_list()
+        row_keys, col_keys = {r.key for r in rows}, {col.key for col in cols}
+        for key in counted:
+            row, _sep, col = key.partition("|")
+            if row == NOT_RECORDED and row not in row_keys:
+                rows.append(Category(NOT_RECORDED, NOT_RECORDED_LABEL))
+                row_keys.add(row)
+            if col == NOT_RECORDED and col not in col_keys:
+                cols.append(Category(NOT_RECORDED, NOT_RECORDED_LABEL))
+                col_keys.add(col)
+            if row not in row_keys or col not in col_keys:
+                raise ValueError(f"{self.key}: counted category {key} is not declared")
+        values = {f"{r.key}|{col.key}": int(counted.get(f"{r.key}|{col.key}", 0)) for r in rows for col in cols}
+        return {
+            "unit": str(self.unit.value),
+            "additive": self.additive,
+            "values": values,
+            "total": sum(values.values()),
+            "labels": _labels(rows),
+            "columns": [col.key for col in cols],
+            "column_labels": _labels(cols),
+        }
+
+
+def _labels(cats: list[Category]) -> dict[str, dict[str, str]]:
+    """Each category's label in every language, frozen with the figures."""
+    labels: dict[str, dict[str, str]] = {}
+    for cat in cats:
+        labels[cat.key] = {}
+        for lang in LANGUAGES:
+            with override(lang):
+                labels[cat.key][lang] = str(cat.label)
+    return labels
 
 
 REGISTRY: dict[str, Measure] = {}

@@ -31,6 +31,9 @@ class TableSpec:
     measures: tuple[str, ...]  # one block per measure, in this order
     note: str | Promise = ""
     chart: str = "bar"  # "bar" (one bar per row), "none"
+    # "blocks": a block of rows per measure; "headline": one row per measure (its total, with its
+    # unit: the units differ, so the rows are never summed).
+    layout: str = "blocks"
 
 
 @dataclass
@@ -39,6 +42,7 @@ class Row:
     label: str
     value: int | None
     previous: int | None
+    cells: list[int] = field(default_factory=list)  # a cross-table's row: one value per column
 
     @property
     def change(self) -> int | None:
@@ -65,6 +69,12 @@ class Block:
     rows: list[Row]
     total: Row
     missing: bool = False  # the dataset was taken before this measure existed
+    columns: list[tuple[str, str]] = field(default_factory=list)  # a cross-table's (key, label)s
+    column_totals: list[int] = field(default_factory=list)
+
+    @property
+    def is_cross(self) -> bool:
+        return bool(self.columns)
 
 
 @dataclass
@@ -107,6 +117,8 @@ def block(measure_key: str, data: dict, previous: dict | None, language: str | N
             Row("total", str(_("Total")), None, None),
             missing=True,
         )
+    if "columns" in frozen:
+        return _cross_block(measure, measure_key, title, unit, frozen, before, language)
     rows = []
     for key, value in frozen["values"].items():
         prev = before["values"].get(key) if before else None
@@ -126,6 +138,48 @@ def block(measure_key: str, data: dict, previous: dict | None, language: str | N
         frozen["additive"],
         rows,
         total,
+    )
+
+
+def _row_totals(frozen: dict | None) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for key, value in ((frozen or {}).get("values") or {}).items():
+        row = key.partition("|")[0]
+        totals[row] = totals.get(row, 0) + value
+    return totals
+
+
+def _cross_block(measure, measure_key, title, unit, frozen, before, language) -> Block:
+    """A cross-table: a row per row category with a cell per column; the row total beside the
+    row total of the year before (cross-tables compare totals only, to stay readable)."""
+    columns = [(key, _label(frozen["column_labels"], key, language)) for key in frozen["columns"]]
+    previous_totals = _row_totals(before) if before else {}
+    rows = []
+    for row_key in frozen["labels"]:
+        cells = [frozen["values"].get(f"{row_key}|{col}", 0) for col, _label_text in columns]
+        rows.append(
+            Row(
+                row_key,
+                _label(frozen["labels"], row_key, language),
+                sum(cells),
+                previous_totals.get(row_key, 0) if before else None,
+                cells,
+            )
+        )
+    column_totals = [sum(row.cells[i] for row in rows) for i in range(len(columns))]
+    total = Row("total", str(_("Total")), frozen["total"], before["total"] if before else None, column_totals)
+    return Block(
+        measure_key,
+        title,
+        unit,
+        str(Unit(unit).label),
+        str(measure.definition) if measure else "",
+        str(measure.dated_by) if measure else "",
+        frozen["additive"],
+        rows,
+        total,
+        columns=columns,
+        column_totals=column_totals,
     )
 
 

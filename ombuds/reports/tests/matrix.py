@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from ombuds.core.testing import ANONYMOUS, Row
+from ombuds.reports.tests import matrix_dashboard, matrix_datasets, matrix_documents, matrix_reports
 
 ROWS = [
     Row(
@@ -10,3 +11,5 @@ ROWS = [
         url=lambda _user: reverse("reports:statistics"),
     ),
 ]
+
+ROWS += matrix_datasets.ROWS + matrix_reports.ROWS + matrix_documents.ROWS + matrix_dashboard.ROWS

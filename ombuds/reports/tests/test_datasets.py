@@ -44,3 +44,32 @@ def test_only_those_preparing_reports_take_snapshots():
 
     with pytest.raises(PermissionDenied):
         take_snapshot(make_persona("complaints_officer"), period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+
+
+def test_a_cross_table_keeps_every_pair_and_sums_to_its_total():
+    from ombuds.complaints import choices as cc
+    from ombuds.complaints.models import Application
+    from ombuds.reports.choices import Unit
+    from ombuds.reports.measures.base import Grouped, Measure, Period, choices_categories
+    from ombuds.reports.tables import block
+
+    clerk = make_persona("commissioner")
+    make_application(clerk, received_at=datetime(2025, 3, 1, 10, tzinfo=BAKU), channel="post")
+    make_application(clerk, received_at=datetime(2025, 3, 2, 10, tzinfo=BAKU), channel="email", app_type="petition")
+    cross = Measure(
+        key="test.channel_by_type",
+        title="t",
+        unit=Unit.APPEAL,
+        definition="",
+        dated_by="",
+        source=Grouped(Application.objects.all, "received_at", ("channel", "app_type")),
+        categories=choices_categories(cc.Channel.choices),
+        columns=choices_categories(cc.ApplicationType.choices),
+    )
+    frozen = cross.compute(Period.year(2025))
+    assert len(frozen["values"]) == len(cc.Channel.choices) * len(cc.ApplicationType.choices)
+    assert frozen["values"]["post|complaint"] == 1 and frozen["values"]["email|petition"] == 1
+    assert frozen["total"] == 2
+    shown = block("test.channel_by_type", {"measures": {"test.channel_by_type": frozen}}, None, "en")
+    assert shown.is_cross and sum(shown.column_totals) == 2
+    assert cross.source.records(Period.year(2025), "email|*").count() == 1

@@ -1,0 +1,1 @@
+"""The API of the reports app: datasets (/api/v1/datasets/)."""

@@ -1,0 +1,1 @@
+"""The API of the reports app: reports (/api/v1/reports/)."""

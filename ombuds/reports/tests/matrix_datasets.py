@@ -1,0 +1,3 @@
+"""Permission-matrix rows of the reports app's datasets pages (collected by tests/matrix.py)."""
+
+ROWS: list = []
