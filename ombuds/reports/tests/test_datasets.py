@@ -73,3 +73,20 @@ def test_a_cross_table_keeps_every_pair_and_sums_to_its_total():
     shown = block("test.channel_by_type", {"measures": {"test.channel_by_type": frozen}}, None, "en")
     assert shown.is_cross and sum(shown.column_totals) == 2
     assert cross.source.records(Period.year(2025), "email|*").count() == 1
+
+
+def test_the_table_template_shows_every_row_with_its_chart():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from ombuds.reports.choices import ReportKind
+    from ombuds.reports.tables import specs
+
+    analyst = make_persona("analyst")
+    make_application(make_persona("commissioner"), received_at=datetime(2025, 3, 1, 10, tzinfo=BAKU))
+    dataset = take_snapshot(analyst, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    with translation.override("en"):
+        for table_spec in specs(ReportKind.ANNUAL):
+            html = render_to_string("reports/_table.html", {"table": render(table_spec, dataset), "charts": True})
+            assert f'id="table-{table_spec.code}"' in html
+    assert "<svg" in html and "Post" in html  # the last table, A2, by channel
