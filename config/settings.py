@@ -380,6 +380,23 @@ OMBUDS_IDEMPOTENCY_HOURS = env_int("OMBUDS_IDEMPOTENCY_HOURS", 24)
 # The responsible staff member is reminded of a recommendation not yet implemented this many days
 # before its due date, and once after it passes (`recommendations_reminders`, daily).
 OMBUDS_RECOMMENDATION_REMINDER_DAYS = env_int("OMBUDS_RECOMMENDATION_REMINDER_DAYS", 14)
+# Who receives each yearly report (core.Authority codes, "addressee" or "copy"), set on a new
+# report and editable on it. Annual (Constitutional Law Art. 14): the President, copies to the
+# Cabinet, the Constitutional Court, the Supreme Court and the Prosecutor General. The NPM report's
+# route is configurable because the parliament route changed in 2025 (reports-and-portal.md 2.1).
+OMBUDS_REPORT_RECIPIENTS = {
+    "annual": [
+        ("president", "addressee"),
+        ("cabinet", "copy"),
+        ("constitutional_court", "copy"),
+        ("supreme_court", "copy"),
+        ("pgo", "copy"),
+    ],
+    "npm": [("president", "addressee"), ("milli_majlis", "copy")],
+}
+# The Commissioner's office (whoever approves or prepares reports) is reminded this many days before
+# the annual report is due, and once after it passes unsubmitted (`annual_report_reminders`, daily).
+OMBUDS_ANNUAL_REPORT_REMINDER_DAYS = [14, 3]
 # The authority portal (ombuds/focal). A focal point reaches only these path prefixes; any other
 # URL answers 404 to it (accounts.middleware.FocalPointConfinementMiddleware).
 OMBUDS_FOCAL_POINT_PATHS = ["/authority/", "/api/v1/authority/", "/auth/", "/i18n/", "/static/", "/health/"]

@@ -172,6 +172,24 @@ def close_recommendation_response_urgent(officer, lead):
     return _answered(lead, _issued(lead, kind="urgent"), "recommendation_response_urgent")
 
 
+def close_annual_report(officer, lead):
+    """The annual report's clock runs from 1 January; submitting the report stops it."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from ombuds.reports.tests.reporting import make_report
+
+    with time_machine.travel(datetime(2026, 2, 10, 12, tzinfo=ZoneInfo("Asia/Baku")), tick=False):
+        report = make_report(year=2025, status="approved")
+        deadline = _deadline(report, "annual_report")
+        from ombuds.reports.services import reports
+
+        reports.submit_report(None, report, submitted_on=date(2026, 2, 9))
+    return deadline
+
+
 CLOSERS = {
     "acknowledgement": [close_acknowledgement],
     "reasoned_refusal": [close_reasoned_refusal],
@@ -189,6 +207,7 @@ CLOSERS = {
     ],
     "recommendation_response": [close_recommendation_response],
     "recommendation_response_urgent": [close_recommendation_response_urgent],
+    "annual_report": [close_annual_report],
 }
 
 

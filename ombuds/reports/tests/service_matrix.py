@@ -24,3 +24,47 @@ ROWS = [
     ServiceRow(datasets.content_hash, note="a pure function: the hash of a period's figures"),
     ServiceRow(datasets.compute, note="reads only: the figures of a period, written by take_snapshot"),
 ]
+
+
+# --- reports: the annual and NPM reports (services/reports.py) ---
+from ombuds.core.models import Authority  # noqa: E402
+from ombuds.reports.services import reports  # noqa: E402
+from ombuds.reports.tests.reporting import make_report  # noqa: E402
+
+
+def _report(status: str = "draft"):
+    return make_report(status=status)
+
+
+ROWS += [
+    ServiceRow(reports.create_report, PREPARERS, lambda a: reports.create_report(a, kind="npm", year=2025)),
+    ServiceRow(reports.set_datasets, PREPARERS, lambda a: reports.set_datasets(a, r := _report(), dataset=r.dataset)),
+    ServiceRow(
+        reports.save_narrative,
+        PREPARERS,
+        lambda a: reports.save_narrative(a, _report(), "rights", text_az="Mətn", text_en="", text_ru=""),
+    ),
+    ServiceRow(
+        reports.add_recipient,
+        PREPARERS,
+        lambda a: reports.add_recipient(a, _report(), authority=Authority.objects.get(code="pgo"), role="addressee"),
+    ),
+    ServiceRow(
+        reports.remove_recipient, PREPARERS, lambda a: reports.remove_recipient(a, _report().recipients.first())
+    ),
+    ServiceRow(reports.approve_report, APPROVERS, lambda a: reports.approve_report(a, _report())),
+    ServiceRow(reports.reopen_report, APPROVERS, lambda a: reports.reopen_report(a, _report("approved"), "Typo.")),
+    ServiceRow(
+        reports.submit_report,
+        APPROVERS,
+        lambda a: reports.submit_report(a, _report("approved"), submitted_on=date(2026, 2, 20)),
+    ),
+    ServiceRow(
+        reports.present_report,
+        APPROVERS,
+        lambda a: reports.present_report(a, _report("submitted"), presented_on=date(2026, 3, 3)),
+    ),
+    ServiceRow(reports.publish_report, APPROVERS, lambda a: reports.publish_report(a, _report("presented"))),
+    ServiceRow(reports.year_period, note="a pure function: the first and last day of a year"),
+    ServiceRow(reports.default_titles, note="a pure function: the titles of a new report"),
+]
