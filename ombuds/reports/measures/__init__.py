@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# One line per area module (each registers its measures when imported).
+import ombuds.reports.measures.places  # noqa: F401 - NPM: register of places (N1 coverage, N5, N11)
+import ombuds.reports.measures.visits  # noqa: F401 - NPM: visits (N1, N2) and the headline's visits
 from ombuds.reports.measures import applications  # noqa: F401 - registers its measures
 from ombuds.reports.measures.base import NOT_RECORDED, REGISTRY, Category, Custom, Grouped, Measure, Period
 
