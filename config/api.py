@@ -7,6 +7,7 @@ from ombuds.focal.api import views as focal
 from ombuds.monitoring.api import views as monitoring
 from ombuds.outreach.api import views as outreach
 from ombuds.recommendations.api.views import RecommendationViewSet
+from ombuds.reports.api.datasets import DatasetViewSet
 
 router = DefaultRouter()
 router.register("applications", ApplicationViewSet, basename="application")
@@ -26,6 +27,7 @@ router.register("action-plans", outreach.ActionPlanViewSet, basename="action-pla
 router.register("plan-items", outreach.PlanItemViewSet, basename="plan-item")
 router.register("events", outreach.EventViewSet, basename="event")
 router.register("participant-counts", outreach.AttendanceViewSet, basename="participant-count")
+router.register("datasets", DatasetViewSet, basename="dataset")
 
 # The authority API: only an authority's focal point reaches it (its own items); a focal point's
 # token reaches nothing else (ombuds/focal/api/views.py).

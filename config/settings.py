@@ -424,6 +424,7 @@ SPECTACULAR_SETTINGS = {
         # The staff and the authority API both carry these sets beside others of the same field name.
         "InfoRequestStatusEnum": "ombuds.complaints.choices.InfoRequestStatus",
         "ResponseChannelEnum": "ombuds.recommendations.choices.ResponseChannel",
+        "DatasetStatusEnum": "ombuds.reports.choices.DatasetStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

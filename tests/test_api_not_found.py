@@ -19,6 +19,7 @@ from ombuds.monitoring.testing import make_place
 from ombuds.monitoring.tests.matrix import _visit
 from ombuds.outreach.tests.factories import make_event, make_item
 from ombuds.recommendations.tests.matrix import _rec
+from ombuds.reports.tests.matrix_datasets import make_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,8 @@ def _records():
             None, app, addressee=authority("moj"), basis=InfoRequestBasis.GENERAL, questions="2. Who?"
         ).public_id,
         "authority/recommendations": _rec(None, in_scope=True).public_id,
+        # A draft dataset: only those who see aggregates know of it (published ones are open data).
+        "datasets": make_dataset(status="draft").public_id,
     }
 
 

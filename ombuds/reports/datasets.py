@@ -160,3 +160,77 @@ def diff(one: Dataset, other: Dataset, language: str | None = None) -> Diff:
             label = category_label(frozen, category, language) if frozen and category != "total" else category
             result.cells.append(ChangedCell(key, title, category, label, was, now))
     return result
+
+
+# -- The public form ------------------------------------------------------------------------------
+
+SMALL_MARK, SECONDARY_MARK = "<5", "*"
+
+
+def _public_measure(frozen: dict) -> dict[str, Any]:
+    """One measure with its small cells hidden (statistics.suppress). A total of 1–4 is hidden
+    too: it is a count of people like any cell."""
+    from ombuds.reports.statistics import SMALL, suppress
+
+    values: dict[str, int] = frozen["values"]
+    total: int = frozen["total"]
+    hidden, total_hidden = suppress(values, total, additive=bool(frozen.get("additive", True)))
+    total_hidden = total_hidden or 0 < total < SMALL
+    out: dict[str, Any] = {
+        "unit": frozen.get("unit", ""),
+        "additive": bool(frozen.get("additive", True)),
+        "values": {key: (None if key in hidden else value) for key, value in values.items()},
+        "suppressed": {key: (SMALL_MARK if values[key] < SMALL else SECONDARY_MARK) for key in values if key in hidden},
+        "total": None if total_hidden else total,
+        "labels": frozen.get("labels", {}),
+    }
+    if "columns" in frozen:
+        out["columns"] = frozen["columns"]
+        out["column_labels"] = frozen.get("column_labels", {})
+    return out
+
+
+def _public_entered(by_category: dict[str, dict]) -> dict[str, Any]:
+    """An entered figure: its categories hidden like a measure's, against its "total" when both a
+    total and categories were entered (they may then add up to it)."""
+    from ombuds.reports.statistics import SMALL, suppress
+
+    values = {key: entry["value"] for key, entry in by_category.items() if key != "total"}
+    total = by_category.get("total", {}).get("value")
+    if total is None:
+        hidden, total_hidden = suppress(values, sum(values.values()), additive=False)
+    else:
+        hidden, total_hidden = suppress(values, total, additive=sum(values.values()) == total)
+        total_hidden = total_hidden or 0 < total < SMALL
+    shown = {key: (None if key in hidden else value) for key, value in values.items()}
+    if total is not None:
+        shown["total"] = None if total_hidden else total
+    return {"values": shown, "sources": {key: entry["source"] for key, entry in by_category.items()}}
+
+
+def public_figures(dataset: Dataset) -> dict[str, Any]:
+    """The dataset as the public may read it: every measure with its cells of 1–4 hidden ("<5")
+    and, for measures whose cells add up to the total, the further cells ("*") that would give a
+    hidden one away by subtraction. When a measure's total has to be hidden, the totals of the
+    other measures counting the same records (same model, same total) are hidden with it: they
+    would give it back (statistics.py does the same for its channel, region and month tables)."""
+    measures = dataset.data.get("measures") or {}
+    public = {key: _public_measure(frozen) for key, frozen in sorted(measures.items())}
+    gone = {
+        (_model_of(key), measures[key]["total"])
+        for key, shown in public.items()
+        if shown["total"] is None and measures[key]["total"]
+    }
+    for key, shown in public.items():
+        if (_model_of(key), measures[key]["total"]) in gone:
+            shown["total"] = None
+            if list(shown["values"]) == ["total"]:  # a measure that is only its total
+                shown["values"]["total"] = None
+                shown["suppressed"].setdefault("total", SECONDARY_MARK)
+    entered = {key: _public_entered(by) for key, by in sorted((dataset.data.get("entered") or {}).items())}
+    return {"measures": public, "entered": entered}
+
+
+def _model_of(key: str) -> str:
+    measure = REGISTRY.get(key)
+    return measure.model if measure is not None and measure.model else key

@@ -10,8 +10,10 @@ count the same applications, so their totals are hidden together or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
@@ -26,6 +28,7 @@ from ombuds.core.routers import reporting
 
 SMALL = 5  # counts below this are never shown
 UNBOUNDED = 10**12
+K = TypeVar("K")
 
 
 @dataclass
@@ -58,29 +61,44 @@ class Table:
         return "*" if self.total_hidden else str(self.total)
 
 
-def _ranges(values: list[int], hidden: set[int], total: int) -> dict[int, tuple[int, int]]:
-    """What a reader can tell about each hidden cell from the total and the shown cells."""
-    rest = total - sum(v for i, v in enumerate(values) if i not in hidden)
-    bounds = {i: ((1, SMALL - 1) if values[i] < SMALL else (SMALL, UNBOUNDED)) for i in hidden}
+def _ranges(values: Mapping[K, int], hidden: set[K], total: int) -> dict[K, tuple[int, int]]:
+    """What a reader can tell about each hidden cell from the total and the shown cells (a "<5"
+    is known to be 1–4, a "*" at least 5)."""
+    rest = total - sum(v for key, v in values.items() if key not in hidden)
+    bounds = {key: ((1, SMALL - 1) if values[key] < SMALL else (SMALL, UNBOUNDED)) for key in hidden}
     ranges = {}
-    for i, (lo, hi) in bounds.items():
-        others_lo = sum(b[0] for j, b in bounds.items() if j != i)
-        others_hi = sum(b[1] for j, b in bounds.items() if j != i)
-        ranges[i] = (max(lo, rest - others_hi), min(hi, rest - others_lo))
+    for key, (lo, hi) in bounds.items():
+        others_lo = sum(b[0] for other, b in bounds.items() if other != key)
+        others_hi = sum(b[1] for other, b in bounds.items() if other != key)
+        ranges[key] = (max(lo, rest - others_hi), min(hi, rest - others_lo))
     return ranges
+
+
+def suppress(values: Mapping[K, int], total: int, *, additive: bool = True) -> tuple[set[K], bool]:
+    """The cells to hide and whether the total must be hidden too: every count of 1–4, then (when
+    the cells add up to the total) the smallest shown cells until no hidden one can be worked out
+    by subtraction; if even hiding every non-zero cell is not enough, the total. Works on any
+    mapping of cells, so the statistics page and the public datasets share one rule."""
+    hidden = {key for key, v in values.items() if 0 < v < SMALL}
+    total_hidden = False
+    if additive and hidden:
+        while any(lo == hi for lo, hi in _ranges(values, hidden, total).values()):
+            candidates = sorted(
+                ((v, index, key) for index, (key, v) in enumerate(values.items()) if v > 0 and key not in hidden),
+                key=lambda item: item[:2],
+            )
+            if not candidates:
+                total_hidden = True
+                break
+            hidden.add(candidates[0][2])
+    return hidden, total_hidden
 
 
 def protect(table: Table) -> Table:
     """Hide small cells, then whatever would give them away through the total."""
-    values = [cell.count for cell in table.cells]
-    hidden = {i for i, v in enumerate(values) if 0 < v < SMALL}
-    if table.additive and hidden:
-        while any(lo == hi for lo, hi in _ranges(values, hidden, table.total).values()):
-            candidates = sorted((v, i) for i, v in enumerate(values) if v > 0 and i not in hidden)
-            if not candidates:
-                table.total_hidden = True
-                break
-            hidden.add(candidates[0][1])
+    hidden, table.total_hidden = suppress(
+        {i: cell.count for i, cell in enumerate(table.cells)}, table.total, additive=table.additive
+    )
     for i in hidden:
         table.cells[i].hidden = True
     return table

@@ -58,6 +58,12 @@ def _diff(same_period: bool):
     return build
 
 
+def _api(status: str):
+    return lambda _user: f"/api/v1/datasets/{make_dataset(status=status).public_id}/"
+
+
+# The API: published datasets are open data (anonymous callers included); drafts only for those
+# who see aggregates, 404 to everyone else like a missing one (tests/test_api_not_found.py).
 ROWS = [
     Row("reports:dataset_list", _expected(200), default=403, url=lambda _u: reverse("reports:dataset_list")),
     Row("reports:dataset_new", _expected(200, PREPARERS), default=403, url=lambda _u: reverse("reports:dataset_new")),
@@ -95,4 +101,7 @@ ROWS = [
         scope="out",
         note="unknown measure",
     ),
+    Row("dataset-list", {ANONYMOUS: 200}, default=200, url=lambda _u: "/api/v1/datasets/"),
+    Row("dataset-detail", {ANONYMOUS: 200}, default=200, url=_api("published")),
+    Row("dataset-detail", {ANONYMOUS: 404, **dict.fromkeys(VIEWERS, 200)}, default=404, url=_api("draft"), scope="out"),
 ]
