@@ -248,3 +248,27 @@ def test_the_drill_down_costs_the_same_queries_for_more_rows(signed_in, persona)
         page = client.get(url)
     assert len(page.context["rows"]) == 7
     assert len(seven) == len(one)
+
+
+def test_every_measure_of_records_has_a_way_to_list_them():
+    from ombuds.reports import drill
+    from ombuds.reports.measures import REGISTRY
+
+    missing = {key: m.model for key, m in REGISTRY.items() if m.model and m.model not in drill.REGISTRY}
+    assert missing == {}, "add the model to reports/drill.py (its scoping funnel and what a row shows)"
+
+
+def test_every_cell_of_a_snapshot_opens_or_says_it_cannot(signed_in, persona):
+    """Each measure's first category and total, as the Commissioner: a page, or 404 for a figure
+    that is not made of records (never a server error)."""
+    from ombuds.reports.measures import REGISTRY, Period
+
+    make_application(persona("commissioner"), received_at=_received(1), channel="post")
+    dataset = take_snapshot(persona("analyst"), period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    client = signed_in("commissioner")
+    period = Period(dataset.period_start, dataset.period_end)
+    for key, frozen in dataset.data["measures"].items():
+        for category in {next(iter(frozen["values"])), "total"}:
+            status = client.get(_drill(dataset, key, category)).status_code
+            listable = REGISTRY[key].model and REGISTRY[key].source.records(period, None) is not None
+            assert status == (200 if listable else 404), (key, category, status)
