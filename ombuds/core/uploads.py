@@ -158,6 +158,16 @@ def store(actor, owner, uploaded) -> Attachment:
     return attachment
 
 
+def store_bytes(actor, owner, content: bytes, filename: str, mime: str) -> Attachment:
+    """Keep a file the system made itself (a generated report) as an attachment of `owner`: it goes
+    through the same checks as an upload, so a generated file obeys the same rules as any other."""
+    from django.core.files.base import ContentFile
+
+    made = ContentFile(content, name=filename)
+    made.content_type = mime  # type: ignore[attr-defined]
+    return store(actor, owner, made)
+
+
 def download_response(attachment: Attachment) -> FileResponse:
     """Always a download (never rendered inline), with nosniff; the caller checked permission."""
     response = FileResponse(

@@ -92,6 +92,20 @@ def test_stored_outside_the_web_root_under_a_generated_name(settings, persona):
     assert not list((settings.MEDIA_ROOT / "attachments").glob(".*.part"))
 
 
+@pytest.mark.django_db
+def test_a_file_the_system_made_is_stored_and_checked_like_an_upload(settings, persona):
+    from ombuds.complaints.testing import make_application
+
+    user = persona("department_head")
+    app = make_application(user)
+    attachment = uploads.store_bytes(None, app, PDF, "report-2025-az.pdf", "application/pdf")
+    stored = settings.MEDIA_ROOT / "attachments" / attachment.stored_name
+    assert stored.read_bytes() == PDF and attachment.original_name == "report-2025-az.pdf"
+    assert attachment.mime_type == "application/pdf" and attachment.size == len(PDF) and attachment.object_id == app.pk
+    with pytest.raises(ValidationError):  # bytes that are not what the name says are refused all the same
+        uploads.store_bytes(None, app, b"<html>", "report.pdf", "application/pdf")
+
+
 CHUNK = 64 * 1024  # Django's default upload chunk size
 
 
