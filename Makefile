@@ -26,8 +26,12 @@ setup-demo: $(VENV)/.installed-run
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
 
+# The queue's worker runs beside the server for its whole life (generated reports, imports): it is
+# stopped when runserver exits, however it exits (Ctrl-C included). Plain /bin/sh.
 run: setup-demo
-	@echo "Serving Ombuds (demo data) at http://127.0.0.1:$(PORT)"
+	@echo "Serving Ombuds (demo data) at http://127.0.0.1:$(PORT), with a background worker"
+	@$(DEMO_ENV) $(BIN)/python manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-dev

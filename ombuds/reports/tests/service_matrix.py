@@ -68,3 +68,23 @@ ROWS += [
     ServiceRow(reports.year_period, note="a pure function: the first and last day of a year"),
     ServiceRow(reports.default_titles, note="a pure function: the titles of a new report"),
 ]
+
+# --- documents (services/generation.py) ---
+from ombuds.reports.services import generation  # noqa: E402
+
+
+def _start_generation(actor):
+    from ombuds.reports.models import Report
+
+    dataset = _draft_dataset()
+    report = Report.objects.create(kind="annual", year=2025, dataset=dataset)
+    return generation.start_generation(actor, report, language="en", output="pdf")
+
+
+ROWS += [
+    ServiceRow(generation.start_generation, PREPARERS, _start_generation),
+    ServiceRow(generation.run_generation, note="the system's task: checks that whoever asked may still prepare"),
+    ServiceRow(generation.active_generation, note="reads only: the running generation of a document, if any"),
+    ServiceRow(generation.file_name, note="a pure function: the downloaded file's name"),
+    ServiceRow(generation.is_stale, note="reads only: whether the report's dataset changed since"),
+]
