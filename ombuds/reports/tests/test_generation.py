@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 
 from ombuds.accounts.models import User
 from ombuds.accounts.testing import make_persona
@@ -100,7 +101,8 @@ def test_whoever_lost_the_right_to_prepare_gets_a_failed_job_not_a_file():
 def _panel(report, user):
     request = RequestFactory().get("/")
     request.user = user
-    return render_to_string("reports/documents/_panel.html", {"report": report, "request": request})
+    with translation.override("en"):
+        return render_to_string("reports/documents/_panel.html", {"report": report, "request": request})
 
 
 def test_the_panel_shows_the_bar_then_the_link_then_marks_a_file_out_of_date(django_assert_max_num_queries):
