@@ -27,6 +27,81 @@ TABLES = [
         layout="headline",
         chart="none",
     ),
-    TableSpec("A1", A, "rights", _("Appeals by type and by month"), ("applications.by_type", "applications.by_month")),
-    TableSpec("A2", A, "rights", _("Appeals by channel"), ("applications.by_channel",)),
+    TableSpec(
+        "A1",
+        A,
+        "rights",
+        _("Appeals by type and by month"),
+        ("applications.by_type", "applications.by_month", "applications.by_quarter"),
+    ),
+    TableSpec("A2", A, "rights", _("Appeals by channel"), ("applications.by_channel", "applications.by_unit")),
+    TableSpec(
+        "A3",
+        A,
+        "rights",
+        _("Appeals by respondent authority"),
+        ("applications.by_respondent",),
+        note=_("An appeal may name several authorities: the rows do not add up to the total."),
+    ),
+    TableSpec(
+        "A4",
+        A,
+        "rights",
+        _("Appeals by right or subject"),
+        ("applications.by_right",),
+        note=_("An appeal may concern several rights: the rows do not add up to the total."),
+    ),
+    TableSpec(
+        "A5", A, "rights", _("Appeals by region and district"), ("applications.by_region", "applications.by_district")
+    ),
+    TableSpec(
+        "A6",
+        A,
+        "rights",
+        _("Appeals by applicant"),
+        (
+            "applications.by_applicant_kind",
+            "applications.by_sex",
+            "applications.by_age",
+            "applications.by_citizenship",
+            "applications.by_minor",
+            "applications.by_on_behalf",
+        ),
+        note=_(
+            "Counted in appeals, not persons: a person who appealed twice is counted twice. Vulnerability is "
+            "kept as encrypted free text and is not counted."
+        ),
+    ),
+    TableSpec(
+        "A7",
+        A,
+        "rights",
+        _("Admissibility and outcome of appeals"),
+        (
+            "applications.admissibility",
+            "applications.outcome",
+            "applications.concluded",
+            "applications.rights_restored",
+            "applications.with_measures",
+        ),
+    ),
+    TableSpec(
+        "A8",
+        A,
+        "rights",
+        _("Timeliness: terms kept on appeals"),
+        ("applications.timeliness", "applications.extended", "applications.median_days"),
+        note=_("Terms are counted, not appeals; the median days are a statistic, not a count."),
+    ),
+    TableSpec(
+        "A9",
+        A,
+        "rights",
+        _("Persons received"),
+        ("applications.in_person",),
+        note=_(
+            "The system records appeals handed in in person, not visitors. Persons received at field receptions "
+            'are entered figures ("received.persons"), shown beside this table in the report\'s text.'
+        ),
+    ),
 ]
