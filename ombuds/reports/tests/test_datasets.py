@@ -89,4 +89,5 @@ def test_the_table_template_shows_every_row_with_its_chart():
         for table_spec in specs(ReportKind.ANNUAL):
             html = render_to_string("reports/_table.html", {"table": render(table_spec, dataset), "charts": True})
             assert f'id="table-{table_spec.code}"' in html
-    assert "<svg" in html and "Post" in html  # the last table, A2, by channel
+            if table_spec.code == "A2":  # by channel
+                assert "<svg" in html and "Post" in html

@@ -19,7 +19,7 @@ def test_the_context_lists_chapters_in_order_with_their_tables_and_definitions()
     context = documents.report_context(report, "en", lambda step, fraction: steps.append((step, fraction)))
     assert [c.key for c in context["chapters"]][:2] == ["rights", "prevention"]
     rights = context["chapters"][0]
-    assert [t.code for t in rights.tables] == ["A0", "A1", "A2"]
+    assert [t.code for t in rights.tables][:10] == [f"A{n}" for n in range(10)]
     assert rights.paragraphs == ["The Commissioner examined appeals all year.", "A second paragraph <b>not bold</b>."]
     assert "&lt;b&gt;" in rights.narrative  # typed markup is text, never HTML
     keys = [d.key for d in context["definitions"]]
