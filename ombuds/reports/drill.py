@@ -70,6 +70,30 @@ def _info_requests(user) -> QuerySet:
     return InfoRequest.objects.filter(application__in=Application.objects.visible_to(user).values("pk"))
 
 
+def _application_deadlines(user) -> QuerySet:
+    """The terms on appeals (timeliness, table A8) are seen with their appeal."""
+    from ombuds.complaints.models import Application
+    from ombuds.core.models import Deadline
+
+    return Deadline.objects.filter(
+        content_type__app_label="complaints",
+        content_type__model="application",
+        object_id__in=Application.objects.visible_to(user).values("pk"),
+    )
+
+
+def _deadline_row(o) -> DrillRow:
+    # The appeal's number and identifier are annotated by the measure's own queryset
+    # (reports.measures.applications_outcome), so a page of rows costs no query per row.
+    public_id = getattr(o, "application_public_id", None)
+    return DrillRow(
+        getattr(o, "application_number", "") or "",
+        o.due_at,
+        f"{o.rule} · {_status(o)}",
+        reverse("complaints:detail", args=[public_id]) if public_id else "",
+    )
+
+
 def _places(user) -> QuerySet:
     from ombuds.monitoring.models import Place
     from ombuds.monitoring.permissions import VIEW_PLACE
@@ -107,6 +131,7 @@ REGISTRY: dict[str, DrillModel] = {
         lambda o: DrillRow(o.application.number, o.sent_at, _status(o), o.application.get_absolute_url()),
         related=("application",),
     ),
+    "core.Deadline": DrillModel(_application_deadlines, _deadline_row, related=("rule",)),
     "monitoring.Visit": DrillModel(
         _scoped("monitoring.Visit"),
         lambda o: DrillRow(str(o.place), o.planned_date, _status(o), o.get_absolute_url()),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -99,8 +99,14 @@ STARTED = _("date the term started")
 
 
 def _deadlines() -> QuerySet:
+    """The terms on appeals, each with its appeal's number and identifier for the drill-down's rows
+    (read in the same query: a deadline points at its appeal by a generic key)."""
+    appeal = Application.objects.filter(pk=OuterRef("object_id"))
     return Deadline.objects.filter(
         content_type__app_label="complaints", content_type__model="application", rule__code__in=APPLICATION_RULES
+    ).annotate(
+        application_number=Subquery(appeal.values("number")[:1]),
+        application_public_id=Subquery(appeal.values("public_id")[:1]),
     )
 
 

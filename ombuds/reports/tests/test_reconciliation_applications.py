@@ -347,3 +347,52 @@ def test_each_measure_takes_the_same_number_of_queries_for_2_or_20_appeals(ref, 
             return len(captured)
 
     assert queries(2) == queries(20) <= 4
+
+
+def test_cases_worked_through_the_services_are_counted_in_a7_and_a8_and_drilled_down(persona, staff_client):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from ombuds.complaints import services
+    from ombuds.complaints.testing import authority, make_application
+    from ombuds.reports.services.datasets import take_snapshot
+
+    clerk = persona("commissioner")
+    now = timezone.localtime()
+    accepted, refused, referred, pending = (make_application(clerk, received_at=now) for _ in range(4))
+    accepted = services.decide_admissibility(clerk, accepted, "accept")
+    services.add_measure(clerk, accepted, kind="letter", addressee=authority("mia"), text="Restore the registration.")
+    services.conclude_application(clerk, accepted, "violation_found", rights_restored=True)
+    services.decide_admissibility(clerk, refused, "refuse", ground="repeat", reason="Nothing new.")
+    services.decide_admissibility(clerk, referred, "refer", referred_to=authority("pgo"), reason="Prosecutor's matter.")
+
+    dataset = take_snapshot(persona("analyst"), period_start=date(now.year, 1, 1), period_end=now.date())
+    figures = dataset.data["measures"]
+    admissibility = figures["applications.admissibility"]["values"]
+    assert (admissibility["accepted"], admissibility["refused_repeat"], admissibility["referred"]) == (1, 1, 1)
+    assert admissibility["pending"] == 1
+    assert figures["applications.outcome"]["values"]["violation_found"] == 1
+    assert figures["applications.concluded"]["values"]["violation_found"] == 1
+    assert figures["applications.rights_restored"]["total"] == 1
+    assert figures["applications.with_measures"]["values"] | {} == {"letter": 1, "urgent": 0, "recommendation": 0}
+    terms = figures["applications.timeliness"]["values"]
+    # Acknowledged at registration; the refusal term closed by the three decisions, still running on the fourth.
+    assert terms["acknowledgement|met"] == 4
+    assert (terms["reasoned_refusal|met"], terms["reasoned_refusal|running"]) == (3, 1)
+    assert terms["consideration|met"] == 1  # closed by the conclusion
+    assert terms["applicant_notification|running"] == 1  # started by the conclusion
+    assert figures["applications.median_days"]["values"]["consideration"] == 0
+
+    client = staff_client(clerk)
+    drill = reverse(
+        "reports:dataset_drill", args=[dataset.public_id, "applications.timeliness", "reasoned_refusal|met"]
+    )
+    page = client.get(drill)
+    assert page.status_code == 200 and len(page.context["rows"]) == 3
+    for app in (accepted, refused, referred):
+        assert app.get_absolute_url() in page.content.decode()
+    assert pending.get_absolute_url() not in page.content.decode()
+    refusals = client.get(
+        reverse("reports:dataset_drill", args=[dataset.public_id, "applications.admissibility", "refused_repeat"])
+    )
+    assert [row.number for row in refusals.context["rows"]] == [refused.number]
