@@ -158,17 +158,28 @@ def _moments(rng: random.Random, year: int, count: int, weights=MONTH_WEIGHTS) -
 
 
 def existing(year: int) -> dict[str, int]:
-    """What the year holds already, by the headline figures' rules."""
+    """What the year holds already, counted by the headline's measures (by the same rules when a
+    measure is not registered)."""
     from ombuds.recommendations.models import Recommendation
+    from ombuds.reports.measures import REGISTRY, Period
+
+    def measured(key: str, fallback) -> int:
+        return REGISTRY[key].compute(Period.year(year))["total"] if key in REGISTRY else fallback()
 
     start = datetime(year, 1, 1, tzinfo=BAKU)
     end = datetime(year + 1, 1, 1, tzinfo=BAKU)
     return {
-        "applications": Application.objects.filter(received_at__gte=start, received_at__lt=end).count(),
-        "visits": year_npm.visits_in(year).count(),
-        "proposals": Recommendation.objects.issued()
-        .filter(source="annual_report", issued_on__year=year, year=year)
-        .count(),
+        "applications": measured(
+            "applications.total",
+            lambda: Application.objects.filter(received_at__gte=start, received_at__lt=end).count(),
+        ),
+        "visits": measured("visits.total", lambda: year_npm.visits_in(year).count()),
+        "proposals": measured(
+            "recommendations.proposals",
+            lambda: (
+                Recommendation.objects.issued().filter(source="annual_report", issued_on__year=year, year=year).count()
+            ),
+        ),
     }
 
 
