@@ -1,12 +1,12 @@
-"""The 916 desk's pages: the call log, turning a call into an application, the quarterly
-statistics of calls by topic (domain.md §7.3). Thin views, as in views.py."""
+"""The 916 desk's pages: the call log and turning a call into an application. The quarterly
+statistics of calls by topic (domain.md §7.3) are in the reports app. Thin views, as in views.py."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from ombuds.accounts.scoping import get_object_for_user
 from ombuds.complaints import forms as f
 from ombuds.complaints import services
-from ombuds.complaints.listing import call_counts
 from ombuds.complaints.models import Call
 from ombuds.complaints.permissions import HANDLE, REGISTER
 from ombuds.core.once import submit_once
@@ -54,20 +53,10 @@ def call_convert(request, public_id):
     return redirect(app.get_absolute_url() if request.user.has_perm(HANDLE) else "complaints:call_log")
 
 
-@permission_required(REGISTER, raise_exception=True)
 def call_statistics(request):
-    """Quarterly 916 statistics: calls by topic (domain.md §7.3)."""
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-        quarter = int(request.GET.get("quarter", (today.month - 1) // 3 + 1))
-    except ValueError as exc:
-        raise Http404 from exc
-    if not (2000 <= year <= 2100 and 1 <= quarter <= 4):
-        raise Http404
-    rows, total = call_counts(year, quarter)
-    return render(
-        request,
-        "complaints/call_statistics.html",
-        {"rows": rows, "total": total, "year": year, "quarter": quarter, "quarters": range(1, 5)},
-    )
+    """The quarterly 916 statistics moved to the reports app (reports:calls); old links and
+    bookmarks keep working, with their year and quarter."""
+    if not (request.user.has_perm(REGISTER) or request.user.has_perm("accounts.view_aggregates")):
+        raise PermissionDenied
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(reverse("reports:calls") + (f"?{query}" if query else ""))

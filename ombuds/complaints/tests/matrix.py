@@ -240,8 +240,8 @@ ROWS = [
     Row("complaints:export", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:export", args=["csv"])),
     Row("complaints:call_log", *_statuses(403, s200=INTAKE), url=lambda _u: reverse("complaints:call_log")),
     Row(
-        "complaints:call_statistics",
-        *_statuses(403, s200=INTAKE),
+        "complaints:call_statistics",  # moved to reports:calls: a permanent redirect
+        *_statuses(403, s301=[*INTAKE, "analyst"]),
         url=lambda _u: reverse("complaints:call_statistics") + "?year=2025&quarter=4",
     ),
     Row("complaints:call_convert", *_statuses(403, s302=INTAKE), method="post", url=convert(True)),

@@ -177,11 +177,14 @@ def test_quarterly_916_statistics(staff_client, persona):
         services.log_call(
             operator, topic=RightTopic.objects.get(code=code), urgent=urgent, received_at=datetime(*when, tzinfo=baku)
         )
-    page = staff_client(operator).get(reverse("complaints:call_statistics") + "?year=2025&quarter=4")
+    # The page moved to the reports app; the old address follows it with its query.
+    page = staff_client(operator).get(reverse("complaints:call_statistics") + "?year=2025&quarter=4", follow=True)
+    assert page.redirect_chain == [(reverse("reports:calls") + "?year=2025&quarter=4", 301)]
     rows = page.context["rows"]
     assert [(t.code, t.n, t.urgent) for t in rows] == [("child_rights", 2, 1), ("police", 1, 0)]
     assert page.context["total"] == 3
-    assert staff_client(operator).get(reverse("complaints:call_statistics") + "?quarter=9").status_code == 404
+    moved = staff_client(operator).get(reverse("complaints:call_statistics") + "?quarter=9", follow=True)
+    assert moved.status_code == 404
 
 
 def test_information_request_reply_reminder_and_escalation_pages(staff_client, persona):

@@ -62,6 +62,8 @@ def test_the_analyst_finds_the_statistics_from_home(persona, staff_client):
     http = staff_client(persona("analyst"))
     body = http.get(reverse("core:home")).content.decode()
     assert http.get(_link(body, "home-statistics")).status_code == 200
+    assert _link(body, "home-dashboard") == reverse("reports:dashboard")
+    assert http.get(_link(body, "home-dashboard")).status_code == 200
     assert 'data-testid="home-my-cases"' not in body  # no case work for this role
 
 
