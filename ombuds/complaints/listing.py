@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import reduce
 from operator import and_
 
@@ -49,6 +49,8 @@ LIST_FIELDS = (
 # registration number is unique and sorts by year first.
 SORTS = {"newest": ("-received_at", "-pk"), "oldest": ("received_at", "pk"), "number": ("number", "pk")}
 OPEN_STATUSES = [c.Status.REGISTERED, c.Status.INFO_REQUESTED, c.Status.UNDER_CONSIDERATION, c.Status.CONCLUDED]
+# Fields whose values are too many to keep each one's HTML (FilterForm.rendered_fields).
+FREE_FIELDS = ("q", "received_from", "received_to")
 # Filters by a reference list: form field → (model, column of Application).
 REFERENCE_FILTERS = {
     "unit": (OrgUnit, "unit_id"),
@@ -92,6 +94,12 @@ class FilterForm(forms.Form):
     region = _reference_field(_("Region"))
     respondent = _reference_field(_("Respondent"))
     right = _reference_field(_("Right or issue"))
+    received_from = forms.DateField(
+        label=_("Received from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    received_to = forms.DateField(
+        label=_("Received until (inclusive)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     urgent = forms.BooleanField(label=_("Urgent only"), required=False)
     open = forms.BooleanField(label=_("Open only"), required=False)
     sort = PrebuiltChoiceField(
@@ -116,7 +124,7 @@ class FilterForm(forms.Form):
         the reference data: the fragments live in `lists`); the search text is always rendered."""
         html = []
         for bound in self:
-            if bound.errors or bound.name == "q":
+            if bound.errors or bound.name in FREE_FIELDS:
                 html.append(render_to_string("components/field.html", {"field": bound}))
                 continue
             key = (bound.name, str(bound.value()))
@@ -196,6 +204,12 @@ def filtered_applications(user, params, lists: RegisterLists | None = None):
     for field, (_model, column) in REFERENCE_FILTERS.items():
         if data.get(field):
             qs = qs.filter(**{column: data[field]})
+    # Days of receipt in Baku time, both ends included (the dashboard's applications by month link here).
+    zone = timezone.get_current_timezone()
+    if data.get("received_from"):
+        qs = qs.filter(received_at__gte=datetime.combine(data["received_from"], time(), zone))
+    if data.get("received_to"):
+        qs = qs.filter(received_at__lt=datetime.combine(data["received_to"] + timedelta(days=1), time(), zone))
     if data.get("urgent"):
         qs = qs.filter(Q(urgent_life=True) | Q(urgent_torture=True) | Q(urgent_child=True))
     if data.get("open"):

@@ -129,3 +129,26 @@ def test_row_values_are_escaped(persona, staff_client):
     Application.objects.filter(pk=app.pk).update(assignee=boss)
     page = staff_client(boss).get(reverse("complaints:list")).content.decode()
     assert "&lt;b&gt;Bold&lt;/b&gt;" in page and "<b>Bold</b>" not in page
+
+
+def test_the_register_filters_by_the_days_of_receipt_in_baku_time(persona, staff_client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from ombuds.complaints.testing import make_application
+
+    baku = ZoneInfo("Asia/Baku")
+    made = {
+        when: make_application(None, received_at=datetime(*when, tzinfo=baku))
+        for when in [(2025, 9, 30, 23, 30), (2025, 10, 1, 0, 10), (2025, 10, 31, 23, 50), (2025, 11, 1, 0, 5)]
+    }
+    client = staff_client(persona("commissioner"))
+    page = client.get(reverse("complaints:list") + "?received_from=2025-10-01&received_to=2025-10-31")
+    html = page.content.decode()
+    october = {str(made[(2025, 10, 1, 0, 10)].public_id), str(made[(2025, 10, 31, 23, 50)].public_id)}
+    assert set(_numbers(html)) == october
+    assert 'value="2025-10-01"' in html  # the filter stays filled in
+    only_from = client.get(reverse("complaints:list") + "?received_from=2025-11-01").content.decode()
+    assert set(_numbers(only_from)) == {str(made[(2025, 11, 1, 0, 5)].public_id)}
+    bad = client.get(reverse("complaints:list") + "?received_from=2025-13-40")
+    assert bad.status_code == 200 and len(set(_numbers(bad.content.decode()))) == 4  # shown with its error
