@@ -3,7 +3,7 @@ visit, 916 calls by topic in a quarter, applications by month."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from ombuds.complaints.listing import may_use_register
 from ombuds.complaints.models import Application, Call
 from ombuds.core.routers import reporting
 from ombuds.monitoring.choices import PlaceType
@@ -157,14 +158,22 @@ def applications_by_month(viewer: Viewer, today: date) -> Panel:
         .values("month")
         .annotate(n=Count("pk"))
     }
-    lines = [
-        Line(first.isoformat(), formats.date_format(first, "YEAR_MONTH_FORMAT"), counts.get(first, 0))
-        for first in months
-    ]
+    register = reverse("complaints:list") if may_use_register(viewer.user) else None
+    lines = []
+    for first in months:
+        last = date(first.year + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
+        params = {"received_from": first.isoformat(), "received_to": last.isoformat()}
+        if not viewer.whole:
+            params["unit"] = str(viewer.unit_id)
+        label = formats.date_format(first, "YEAR_MONTH_FORMAT")
+        lines.append(Line(first.isoformat(), label, counts.get(first, 0), register and _query(register, params)))
     return Panel(
         "applications",
         _("Applications by month"),
-        _("Applications received in each of the last twelve months, the current one so far (date of receipt)."),
+        _(
+            "Applications received in each of the last twelve months, the current one so far (date of receipt). "
+            "A link opens the register for the month."
+        ),
         [_("Applications")],
         lines,
         total=sum(line.value for line in lines),

@@ -66,7 +66,7 @@ def test_a_unit_head_starts_with_their_unit_and_may_switch_to_the_whole_institut
 
     mine = http.get(reverse("reports:dashboard")).content.decode()
     assert 'value="unit" selected' in mine
-    assert "Live figures" in mine
+    assert 'data-testid="live-note"' in mine
     unit_terms, unit_requests = _total(mine, "overdue"), _total(mine, "requests")
     assert unit_terms >= 1 and unit_requests == 1
 
@@ -138,10 +138,11 @@ def test_implementation_rates_by_authority_link_to_the_recommendations_register(
     assert len(set(re.findall(r'href="/recommendations/([0-9a-f-]{36})/"', listed))) == 2
 
 
-def test_calls_and_applications_by_month_are_counted(persona, staff_client):
+def test_calls_and_applications_by_month_are_counted_and_link_to_their_lists(persona, staff_client):
     operator, commissioner = persona("intake_operator"), persona("commissioner")
     _quarter_of_calls(operator)  # two child-rights calls and one to the police in 2025 Q4
     make_application(None)
+    make_application(None, received_at=timezone.now() - timedelta(days=400))  # older than the twelve months
     body = staff_client(commissioner).get(reverse("reports:dashboard") + "?call_year=2025&call_quarter=4")
     body = body.content.decode()
     shown, href = _cell(body, "calls-child_rights")
@@ -149,6 +150,10 @@ def test_calls_and_applications_by_month_are_counted(persona, staff_client):
     assert href == reverse("reports:calls") + "?year=2025&quarter=4"
     assert _total(body, "applications") == 1
     assert _panel(body, "applications").count('<th scope="row" class="fw-normal">') == 12
+    shown, href = _cell(body, f"applications-{timezone.localdate().replace(day=1).isoformat()}")
+    assert shown == "1"
+    listed = staff_client(commissioner).get(href).content.decode()
+    assert len(set(re.findall(r'href="/complaints/([0-9a-f-]{36})/"', listed))) == 1
 
 
 def _records(n: int) -> None:
