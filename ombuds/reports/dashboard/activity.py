@@ -60,7 +60,7 @@ def recommendation_rates(viewer: Viewer, year: int | None) -> Panel:
         lines,
         total=breakdown.total.total,
         more=(_("Implementation rates"), reverse("recommendations:rates")),
-        unit_label=_("% implemented"),
+        unit_label=_("per cent implemented"),
         value_column=False,
     )
 

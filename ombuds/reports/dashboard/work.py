@@ -182,6 +182,6 @@ def timeliness(viewer: Viewer, now: datetime) -> Panel:
         ),
         [_("Settled"), _("Kept"), _("Share kept"), _("Median days")],
         lines,
-        unit_label=_("% kept"),
+        unit_label=_("per cent kept"),
         value_column=False,
     )
