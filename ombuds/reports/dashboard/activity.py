@@ -119,7 +119,9 @@ def calls(viewer: Viewer, year: int, quarter: int) -> Panel:
         .annotate(n=Count("pk"), urgent=Count("pk", filter=Q(urgent=True)))
     )
     page = _query(reverse("reports:calls"), {"year": year, "quarter": quarter})
-    lines = [Line(g["topic__code"], name_of(g, "topic__"), g["n"], page, cells=[(g["urgent"], None)]) for g in groups]
+    # The quarter's table counts every call: a unit's numbers would not match it, so they are not links.
+    linked = page if viewer.whole else None
+    lines = [Line(g["topic__code"], name_of(g, "topic__"), g["n"], linked, cells=[(g["urgent"], None)]) for g in groups]
     lines.sort(key=lambda line: (-line.value, line.label))
     return Panel(
         "calls",

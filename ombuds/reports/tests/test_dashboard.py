@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from ombuds.accounts.testing import make_user
 from ombuds.complaints import services as complaints
 from ombuds.complaints.testing import authority, make_application
 from ombuds.core.models import AuditEvent
@@ -148,6 +149,13 @@ def test_calls_and_applications_by_month_are_counted_and_link_to_their_lists(per
     shown, href = _cell(body, "calls-child_rights")
     assert shown == "2"
     assert href == reverse("reports:calls") + "?year=2025&quarter=4"
+    # A unit's view counts the calls its members took; the quarter's table counts all: no link.
+    head = staff_client(persona("department_head")).get(reverse("reports:dashboard") + "?call_year=2025&call_quarter=4")
+    assert 'data-testid="calls-empty"' in head.content.decode()  # the Applications Department took none
+    desk = make_user(roles=["department_head"], unit="call916")
+    mine = staff_client(desk).get(reverse("reports:dashboard") + "?call_year=2025&call_quarter=4").content.decode()
+    assert re.search(r'<td class="text-end">2</td>', _panel(mine, "calls"))
+    assert 'data-testid="calls-child_rights"' not in mine
     assert _total(body, "applications") == 1
     assert _panel(body, "applications").count('<th scope="row" class="fw-normal">') == 12
     shown, href = _cell(body, f"applications-{timezone.localdate().replace(day=1).isoformat()}")
