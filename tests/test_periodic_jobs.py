@@ -26,6 +26,7 @@ COMMANDS = [
     "recommendations_no_response",
     "recommendations_reminders",
     "focal_reminders",
+    "annual_report_reminders",
     "audit_sign_head",
 ]
 
@@ -196,6 +197,15 @@ def test_each_periodic_job_started_on_two_machines_at_once_runs_once(
             "note focal.inforequest.overdue": 1,
             # One e-mail per focal point and run: the digest, not one per item.
             "note focal.reminders.digest": 1,
+            "e-mail jobs": 1,
+        },
+        # Last year's annual report started by the system (its snapshot, its legal clock, long past
+        # due by now), and the alert to the department head, the one who prepares reports here.
+        "annual_report_reminders": {
+            "audit reports.dataset.created": 1,
+            "audit reports.report.created": 1,
+            "audit core.deadline.started": 1,
+            "note reports.annual_report.overdue": 1,
             "e-mail jobs": 1,
         },
         "audit_sign_head": {"signed heads": 1},
