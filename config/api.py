@@ -8,6 +8,7 @@ from ombuds.monitoring.api import views as monitoring
 from ombuds.outreach.api import views as outreach
 from ombuds.recommendations.api.views import RecommendationViewSet
 from ombuds.reports.api.datasets import DatasetViewSet
+from ombuds.reports.api.reports import ReportViewSet
 
 router = DefaultRouter()
 router.register("applications", ApplicationViewSet, basename="application")
@@ -28,6 +29,7 @@ router.register("plan-items", outreach.PlanItemViewSet, basename="plan-item")
 router.register("events", outreach.EventViewSet, basename="event")
 router.register("participant-counts", outreach.AttendanceViewSet, basename="participant-count")
 router.register("datasets", DatasetViewSet, basename="dataset")
+router.register("reports", ReportViewSet, basename="report")
 
 # The authority API: only an authority's focal point reaches it (its own items); a focal point's
 # token reaches nothing else (ombuds/focal/api/views.py).

@@ -425,6 +425,8 @@ SPECTACULAR_SETTINGS = {
         "InfoRequestStatusEnum": "ombuds.complaints.choices.InfoRequestStatus",
         "ResponseChannelEnum": "ombuds.recommendations.choices.ResponseChannel",
         "DatasetStatusEnum": "ombuds.reports.choices.DatasetStatus",
+        "ReportStatusEnum": "ombuds.reports.choices.ReportStatus",
+        "ReportKindEnum": "ombuds.reports.choices.ReportKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -20,6 +20,7 @@ from ombuds.monitoring.tests.matrix import _visit
 from ombuds.outreach.tests.factories import make_event, make_item
 from ombuds.recommendations.tests.matrix import _rec
 from ombuds.reports.tests.matrix_datasets import make_dataset
+from ombuds.reports.tests.reporting import make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,8 @@ def _records():
         "authority/recommendations": _rec(None, in_scope=True).public_id,
         # A draft dataset: only those who see aggregates know of it (published ones are open data).
         "datasets": make_dataset(status="draft").public_id,
+        # A report in preparation: only those who see aggregates know of it (published ones are public).
+        "reports": make_report().public_id,
     }
 
 

@@ -35,6 +35,7 @@ UNKNOWN = "zz_not_a_field"
 API_SERIALIZER_MODULES = ["ombuds.complaints.api.serializers", "ombuds.monitoring.api.serializers"]
 API_SERIALIZER_MODULES += ["ombuds.outreach.api.serializers", "ombuds.recommendations.api.serializers"]
 API_SERIALIZER_MODULES += ["ombuds.focal.api.serializers", "ombuds.reports.api.dataset_serializers"]
+API_SERIALIZER_MODULES += ["ombuds.reports.api.report_serializers"]
 # Personas most likely to hold write permissions first; the rest keep the test complete.
 WRITERS = ["commissioner", "intake_operator", "npm_member", "awareness_staff"]
 WRITERS += sorted(set(ALL_PERSONAS) - set(WRITERS))  # the focal point writes to the authority API

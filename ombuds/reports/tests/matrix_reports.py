@@ -77,3 +77,19 @@ ROWS = [
     ),
     Row("reports:cover_letter", _expected(200), default=403, url=_recipient_url("reports:cover_letter", "docx")),
 ]
+
+
+def _api(status: str):
+    def build(_user):
+        from ombuds.reports.tests.reporting import make_report
+
+        return f"/api/v1/reports/{make_report(status=status).public_id}/"
+
+    return build
+
+
+ROWS += [
+    Row("report-list", {ANONYMOUS: 200}, default=200, url=lambda _u: "/api/v1/reports/"),
+    Row("report-detail", {ANONYMOUS: 200}, default=200, url=_api("published")),
+    Row("report-detail", {ANONYMOUS: 404, **dict.fromkeys(VIEWERS, 200)}, default=404, url=_api("draft"), scope="out"),
+]
