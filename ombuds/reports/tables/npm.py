@@ -45,6 +45,78 @@ VISITS_AND_PLACES = [
         _("Visits by region, visiting unit and medical members of the team"),
         ("visits.by_region", "visits.by_unit", "visits.medical_team"),
     ),
+    TableSpec(
+        "N3",
+        N,
+        "visits",
+        _("Interviews"),
+        (
+            "interviews.by_place_type_and_setting",
+            "interviews.group_participants",
+            "interviews.people_met",
+            "interviews.by_kind",
+            "interviews.minors",
+        ),
+        note=_("Interviews and people are counted separately: a group interview is one interview with several people."),
+    ),
+    TableSpec(
+        "N4",
+        N,
+        "visits",
+        _("Appeals taken on site and appeals from places of detention"),
+        ("onsite.applications", "onsite.applications_by_place_type", "onsite.detention_mail"),
+    ),
+    TableSpec(
+        "N5",
+        N,
+        "visits",
+        _("Occupancy against capacity"),
+        ("places.occupancy", "places.population", "places.capacity"),
+        note=_(
+            "Occupancy is people held against capacity, in per cent: a rate, never added up. Over 100 % the place "
+            "holds more people than it was built for. The population is the latest count on or before the end of "
+            "the year (counted during a visit or from an official source)."
+        ),
+        chart="none",
+    ),
+    TableSpec(
+        "N6",
+        N,
+        "findings",
+        _("Findings by thematic area, type of place and severity"),
+        ("findings.by_place_type_and_area", "findings.by_severity"),
+    ),
+    TableSpec(
+        "N8",
+        N,
+        "protection",
+        _("Information requests, obstruction of access and reprisals"),
+        (
+            "inforequests.by_timeliness",
+            "inforequests.by_addressee",
+            "incidents.by_kind",
+            "incidents.by_place_type",
+            "reprisals.by_measure",
+            "reprisals.by_risk",
+            "reprisals.by_status",
+        ),
+    ),
+    TableSpec(
+        "N9",
+        N,
+        "protection",
+        _("Register of allegations of torture or ill-treatment"),
+        ("allegations.by_referral", "allegations.by_authority_kind", "allegations.consent_exam"),
+        note=_("Counts only: allegations are recorded and used anonymised, and only referred with consent."),
+    ),
+    TableSpec(
+        "N11",
+        N,
+        "annexes",
+        _("Inventory of places and detention population"),
+        ("places.inventory", "places.population_by_type"),
+        note=_("Places are counted in the register as it stood when the dataset was taken."),
+    ),
 ]
 # --- end of N1–N6, N8, N9, N11 -------------------------------------------------------------------
 
