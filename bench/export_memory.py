@@ -8,7 +8,10 @@ and reports its peak RSS, so that the figures do not mix.
 
 Sources: `register` (the register export as the Commissioner sees it, first N rows of the
 register in the database), `plan` (the action-plan spreadsheet of a synthetic plan of N items,
-created once in the database and deleted afterwards) and `synthetic` (core's writer fed N
+created once in the database and deleted afterwards), `dataset` (the statistics dataset's
+download, reports' `dataset_export`, of a dataset covering every year of the register: one row
+per measure and category, so a few hundred rows whatever N; run once per format, its snapshot
+taken once and kept) and `synthetic` (core's writer fed N
 generated register-like rows: the writer alone, up to sizes the database may not hold). For each
 source, format and size it prints the rows written, peak RSS and the growth over the process's
 size before the export, with the time and rows per second (the query's start included); the
@@ -31,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+DATASET_PERIOD = (date(1990, 1, 1), date(datetime.now().year - 1, 12, 31))  # noqa: DTZ005 - calendar years
 PLAN_YEAR = 2090  # synthetic plans live in years no real plan uses: 2090 + index of the size
 
 
@@ -78,6 +82,28 @@ def _plan(fmt: str, size: int, index: int):
     return exports.progress_xlsx(plan), {"n": plan.items.count()}
 
 
+def _dataset(fmt: str, size: int):
+    """The statistics dataset's download (reports.views_datasets.dataset_export's writer) of the
+    dataset covering every year in the database (one row per measure × category: a few hundred,
+    whatever the register's size; the size asked for is not used). Taken once, then reused."""
+    from ombuds.core.exports import Sheet, csv_response, xlsx_book_response
+    from ombuds.reports import datasets as read
+    from ombuds.reports.models import Dataset
+
+    start, end = DATASET_PERIOD
+    dataset = Dataset.objects.filter(period_start=start, period_end=end).order_by("-number").first()
+    counted = {"n": 0}
+
+    def rows():
+        for row in read.export_rows(dataset):
+            counted["n"] += 1
+            yield row
+
+    if fmt == "csv":
+        return csv_response("d.csv", read.EXPORT_HEADER, rows()), counted
+    return xlsx_book_response("d.xlsx", [Sheet("Dataset", read.EXPORT_HEADER, rows())]), counted
+
+
 def _synthetic(fmt: str, size: int):
     from ombuds.core.exports import csv_response, xlsx_response
 
@@ -106,6 +132,8 @@ def child(source: str, fmt: str, size: int, index: int) -> None:
         response, counted = _register(fmt, size)
     elif source == "plan":
         response, counted = _plan(fmt, size, index)
+    elif source == "dataset":
+        response, counted = _dataset(fmt, size)
     else:
         response, counted = _synthetic(fmt, size)
     written = _drain(response)
@@ -140,6 +168,19 @@ def _make_plans(sizes: list[int]) -> None:
             PlanItem.objects.bulk_create(batch)
 
 
+def _make_dataset() -> None:
+    """The dataset the `dataset` source downloads, taken here so that its computing is not measured."""
+    import django
+
+    django.setup()
+    from ombuds.reports.models import Dataset
+    from ombuds.reports.services.datasets import take_snapshot
+
+    start, end = DATASET_PERIOD
+    if not Dataset.objects.filter(period_start=start, period_end=end).exists():
+        take_snapshot(None, period_start=start, period_end=end, note="bench/export_memory.py")
+
+
 def _drop_plans(count: int) -> None:
     from ombuds.outreach.models import ActionPlan, PlanItem
 
@@ -164,13 +205,16 @@ def main() -> None:
     sources = args.sources.split(",")
     if "plan" in sources:
         _make_plans(plan_sizes)
+    if "dataset" in sources:
+        _make_dataset()
     print(f"{'source':10} {'format':6} {'rows':>10} {'peak MB':>8} {'growth MB':>9} {'seconds':>8} {'rows/s':>8}")
     peaks: dict[tuple[str, str], list[float]] = {}
     try:
         for source in sources:
             formats = ["xlsx"] if source == "plan" else ["csv", "xlsx"]
             for fmt in formats:
-                for index, size in enumerate(plan_sizes if source == "plan" else sizes):
+                runs = plan_sizes if source == "plan" else sizes[-1:] if source == "dataset" else sizes
+                for index, size in enumerate(runs):
                     out = subprocess.run(  # noqa: S603 - this script with fixed arguments
                         [sys.executable, __file__, "--child", source, fmt, str(size), str(index)],
                         capture_output=True,

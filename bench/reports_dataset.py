@@ -52,6 +52,21 @@ SQL = {
         f"SELECT r.code, count(*) FROM complaints_application a JOIN core_region r ON r.id = a.region_id "  # noqa: S608
         f"WHERE a.{IN_PERIOD} GROUP BY 1"
     ),
+    "applications.by_district": (
+        f"SELECT d.code, count(*) FROM complaints_application a JOIN core_district d ON d.id = a.district_id "  # noqa: S608
+        f"WHERE a.{IN_PERIOD} GROUP BY 1"
+    ),
+    "applications.by_applicant_kind": (
+        f"SELECT applicant_kind, count(*) FROM complaints_application WHERE {IN_PERIOD} GROUP BY 1"  # noqa: S608
+    ),
+    "applications.by_sex": (
+        "SELECT p.sex, count(*) FROM complaints_application a "  # noqa: S608
+        f"LEFT JOIN complaints_party p ON p.id = a.applicant_id WHERE a.{IN_PERIOD} GROUP BY 1"
+    ),
+    "applications.by_citizenship": (
+        "SELECT p.citizenship, count(*) FROM complaints_application a "  # noqa: S608
+        f"LEFT JOIN complaints_party p ON p.id = a.applicant_id WHERE a.{IN_PERIOD} GROUP BY 1"
+    ),
 }
 
 
