@@ -21,6 +21,7 @@ class Unit(models.TextChoices):
     EVENT = "event", _("events")
     PARTICIPANT = "participant", _("participants")
     PETITION = "petition", _("petitions")
+    POSTER = "poster", _("posters")
     DEADLINE = "deadline", _("terms")  # a legal or institutional term (core.Deadline) on a record
     DAY = "day", _("days")
     PERCENT = "percent", _("per cent")

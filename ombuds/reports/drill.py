@@ -175,6 +175,12 @@ REGISTRY: dict[str, DrillModel] = {
         _scoped("outreach.Event"),
         lambda o: DrillRow(str(o), o.starts_at, _status(o), o.get_absolute_url()),
     ),
+    # Participant counts (A14) are seen with their event; a row shows the event and its count.
+    "outreach.Attendance": DrillModel(
+        _scoped("outreach.Attendance"),
+        lambda o: DrillRow(str(o.event), o.event.starts_at, str(o.women + o.men), o.event.get_absolute_url()),
+        related=("event",),
+    ),
 }
 
 ORDERING = ("-pk",)  # total, and on every model: the newest record first

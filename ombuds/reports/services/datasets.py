@@ -18,6 +18,7 @@ from ombuds.core import audit
 from ombuds.core.services import lock, require
 from ombuds.reports import measures
 from ombuds.reports.choices import DatasetStatus
+from ombuds.reports.measures.recommendations import recommendation_list
 from ombuds.reports.models import Dataset, EnteredFigure
 from ombuds.reports.permissions import APPROVE, PREPARE
 
@@ -48,7 +49,13 @@ def _entered(period: measures.Period) -> dict[str, Any]:
 
 
 def compute(period: measures.Period, progress=None) -> dict[str, Any]:
-    return {"measures": measures.compute_all(period, progress), "entered": _entered(period)}
+    """The frozen content of a dataset: every measure, the entered figures, and the lists a report
+    prints record by record (`lists.recommendations`: see measures/recommendations.py)."""
+    return {
+        "measures": measures.compute_all(period, progress),
+        "entered": _entered(period),
+        "lists": {"recommendations": recommendation_list(period)},
+    }
 
 
 def take_snapshot(actor, *, period_start: date, period_end: date, note: str = "", progress=None) -> Dataset:

@@ -105,3 +105,80 @@ TABLES = [
         ),
     ),
 ]
+
+# --- A10–A14: the 916 line, proposals and recommendations, pardons, special mandates, awareness ---
+# (kept after the other tables: the report prints them in this order)
+TABLES += [
+    TableSpec(
+        "A10",
+        A,
+        "rights",
+        _("The 916 line"),
+        ("calls.by_month", "calls.by_quarter", "calls.by_topic", "calls.by_result", "calls.urgent"),
+        note=_("Calls, not appeals: a call registered as an appeal is also counted among the appeals of table A1."),
+    ),
+    TableSpec(
+        "A11",
+        A,
+        "proposals",
+        _("Proposals and recommendations"),
+        (
+            "recommendations.proposals",
+            "recommendations.by_addressee",
+            "recommendations.by_area",
+            "recommendations.by_right",
+            "recommendations.repeated",
+            "recommendations.by_status",
+            "recommendations.previous_year_status",
+            "recommendations.public_previous_year_status",
+        ),
+        note=_(
+            "The last block counts the rows of the public tracker (published recommendations); the others "
+            "count every recommendation issued. Statuses are those of the last day of the period."
+        ),
+    ),
+    TableSpec(
+        "A12",
+        A,
+        "rights",
+        _("Pardons"),
+        ("pardons.petitions", "pardons.granted"),
+        note=_("Entered by staff with their source: the system does not record pardons."),
+        chart="none",
+    ),
+    TableSpec(
+        "A13",
+        A,
+        "rights",
+        _("Special mandates"),
+        (
+            "mandates.access_info_appeals",
+            "mandates.access_info_requests",
+            "repatriation.persons",
+            "elections.polling_stations",
+            "elections.complaints",
+        ),
+        note=_(
+            "Access to information is counted from the register; repatriation and elections are entered by "
+            "staff with their source."
+        ),
+        chart="none",
+    ),
+    TableSpec(
+        "A14",
+        A,
+        "awareness",
+        _("Awareness raising and cooperation"),
+        (
+            "outreach.events_by_kind",
+            "outreach.events_by_region",
+            "outreach.events_by_audience",
+            "outreach.events_by_format",
+            "outreach.events_by_topic",
+            "outreach.events_by_remote_office",
+            "outreach.participants_by_sex",
+            "outreach.participants_by_presence",
+        ),
+        note=_("Events and participants are counted apart: only events held in the year count."),
+    ),
+]

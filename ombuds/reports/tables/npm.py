@@ -120,5 +120,50 @@ VISITS_AND_PLACES = [
 ]
 # --- end of N1–N6, N8, N9, N11 -------------------------------------------------------------------
 
+# --- N7 and N10: recommendations; cooperation and awareness raising ---
+RECOMMENDATIONS_AND_COOPERATION = [
+    TableSpec(
+        "N7",
+        N,
+        "recommendations",
+        _("Recommendations and their implementation"),
+        (
+            "recommendations.issued",
+            "recommendations.by_addressee",
+            "recommendations.by_area",
+            "recommendations.by_priority",
+            "recommendations.by_kind",
+            "recommendations.repeated",
+            "recommendations.by_status",
+            "recommendations.public_by_status",
+            "recommendations.previous_year_status",
+            "recommendations.public_previous_year_status",
+        ),
+        note=_(
+            "The blocks of published recommendations count the rows of the public tracker; the others count "
+            "every recommendation issued. Statuses are those of the last day of the period."
+        ),
+    ),
+    TableSpec(
+        "N10",
+        N,
+        "cooperation",
+        _("Cooperation and awareness raising"),
+        (
+            "cooperation.spt_visits",
+            "cooperation.cpt",
+            "cooperation.icrc",
+            "outreach.events_by_kind",
+            "outreach.participants_by_sex",
+            "posters.placed",
+        ),
+        note=_(
+            "International cooperation and posters are entered by staff with their source; events and "
+            "participants are counted from the awareness-raising register."
+        ),
+    ),
+]
+# --- end of N7, N10 ----------------------------------------------------------------------------
+
 # Ordered by number whichever block was added first.
-TABLES: list[TableSpec] = sorted([*VISITS_AND_PLACES], key=lambda t: int(t.code[1:]))
+TABLES: list[TableSpec] = sorted([*VISITS_AND_PLACES, *RECOMMENDATIONS_AND_COOPERATION], key=lambda t: int(t.code[1:]))

@@ -88,3 +88,16 @@ ROWS += [
     ServiceRow(generation.file_name, note="a pure function: the downloaded file's name"),
     ServiceRow(generation.is_stale, note="reads only: whether the report's dataset changed since"),
 ]
+
+# --- entered figures (services/entered.py: A9, A12, A13, N10) ---
+from ombuds.reports.services import entered  # noqa: E402
+
+
+def _enter(actor):
+    return entered.set_entered_figure(actor, year=2025, measure="pardons.petitions", value=3, source="Sərəncam")
+
+
+ROWS += [
+    ServiceRow(entered.set_entered_figure, PREPARERS, _enter),
+    ServiceRow(entered.delete_entered_figure, PREPARERS, lambda a: entered.delete_entered_figure(a, _enter(None))),
+]
