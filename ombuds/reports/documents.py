@@ -133,7 +133,7 @@ def report_context(report, language: str, progress: Progress | None = None) -> d
                     if block.measure not in used and not block.missing:
                         used[block.measure] = _definition(block)
                     drawn = view.spec.chart == "bar" and view.spec.layout != "headline"
-                    if drawn and block.rows and not block.is_cross:
+                    if drawn and block.rows and not block.is_cross and not block.not_entered:
                         chart_id = f"chart-{view.code}-{block.measure.replace('.', '-')}"
                         charts[f"{view.code}:{block.measure}"] = block_chart(block, chart_id=chart_id)
             chapters.append(

@@ -59,7 +59,13 @@ def dataset_list(request):
     if year:
         found = found.filter(period_start__year=year)
     years = sorted({d.year for d in datasets_for(request.user).only("period_start")}, reverse=True)
-    context = {"datasets": found, "year": year, "years": years, "may_prepare": may_prepare(request.user)}
+    context = {
+        "datasets": found,
+        "year": year,
+        "years": years,
+        "may_prepare": may_prepare(request.user),
+        "entered_year": year or timezone.localdate().year - 1,  # last year's report is the one being written
+    }
     return render(request, "reports/datasets/list.html", context)
 
 

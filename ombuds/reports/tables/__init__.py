@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ombuds.reports.choices import ReportKind, Unit
 from ombuds.reports.measures import REGISTRY
+from ombuds.reports.measures.entered import ENTERED_FIGURES
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Block:
     rows: list[Row]
     total: Row
     missing: bool = False  # the dataset was taken before this measure existed
+    not_entered: bool = False  # an entered figure nobody entered for the year: "–", not 0
     columns: list[tuple[str, str]] = field(default_factory=list)  # a cross-table's (key, label)s
     column_totals: list[int] = field(default_factory=list)
 
@@ -127,7 +129,23 @@ def block(measure_key: str, data: dict, previous: dict | None, language: str | N
         for key, prev in before["values"].items():
             if key not in frozen["values"]:
                 rows.append(Row(key, _label(before["labels"], key, language), 0, prev))
-    total = Row("total", str(_("Total")), frozen["total"], before["total"] if before else None)
+    not_entered = previous_missing = False
+    if measure_key in ENTERED_FIGURES:
+        # The system counts zero for a figure nobody typed in; the dataset's `entered` part tells
+        # a real 0 from "not entered", and the table must too.
+        not_entered = measure_key not in (data.get("entered") or {})
+        previous_missing = before is not None and measure_key not in ((previous or {}).get("entered") or {})
+        for row in rows:
+            if not_entered:
+                row.value = None
+            if previous_missing:
+                row.previous = None
+    total = Row(
+        "total",
+        str(_("Total")),
+        None if not_entered else frozen["total"],
+        None if previous_missing or not before else before["total"],
+    )
     return Block(
         measure_key,
         title,
@@ -138,6 +156,7 @@ def block(measure_key: str, data: dict, previous: dict | None, language: str | N
         frozen["additive"],
         rows,
         total,
+        not_entered=not_entered,
     )
 
 

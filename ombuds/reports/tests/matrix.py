@@ -1,7 +1,13 @@
 from django.urls import reverse
 
 from ombuds.core.testing import ANONYMOUS, Row
-from ombuds.reports.tests import matrix_dashboard, matrix_datasets, matrix_documents, matrix_reports
+from ombuds.reports.tests import (
+    matrix_dashboard,
+    matrix_datasets,
+    matrix_documents,
+    matrix_entered,
+    matrix_reports,
+)
 
 ROWS = [
     Row(
@@ -12,4 +18,4 @@ ROWS = [
     ),
 ]
 
-ROWS += matrix_datasets.ROWS + matrix_reports.ROWS + matrix_documents.ROWS + matrix_dashboard.ROWS
+ROWS += matrix_datasets.ROWS + matrix_entered.ROWS + matrix_reports.ROWS + matrix_documents.ROWS + matrix_dashboard.ROWS
