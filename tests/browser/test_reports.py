@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from ombuds.accounts.testing import TEST_PASSWORD, make_persona
@@ -41,14 +41,6 @@ def _run_the_queue():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
-def _pages_of(name: str) -> bool:
-    try:
-        reverse(name)
-    except NoReverseMatch:
-        return False
-    return True
-
-
 def _year_of_appeals() -> int:
     year = timezone.localdate().year - 1
     for month, channel in ((2, "post"), (5, "email"), (9, "post")):
@@ -78,8 +70,6 @@ def test_a_dataset_then_the_dashboard_leads_to_the_records_behind_a_figure(page,
     assert page.console_errors == []
 
 
-# The report pages come with the report lifecycle; until they are in, this walk cannot start.
-@pytest.mark.skipif(not _pages_of("reports:report_new"), reason="the report pages (reports:report_new) are missing")
 def test_a_report_its_pdf_with_a_progress_bar_approval_and_submission(page, settings):
     settings.DEMO = True
     commissioner = make_persona("commissioner")
