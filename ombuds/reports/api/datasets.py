@@ -62,6 +62,7 @@ class DatasetViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "public_id"
     ordering = ("-period_start", "-number", "-pk")
     filterset_class = DatasetFilter
+    serializer_class = s.DatasetSerializer  # the list's; a dataset's figures come with its detail
 
     def get_queryset(self):
         return datasets_for(self.request.user)

@@ -37,6 +37,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "public_id"
     ordering = ("-year", "kind", "-pk")
     filterset_class = ReportFilter
+    serializer_class = s.ReportSerializer  # the list's; the chapters come with a report's detail
 
     def get_queryset(self):
         return reports_for(self.request.user).prefetch_related("narratives").order_by(*self.ordering)

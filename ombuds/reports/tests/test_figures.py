@@ -127,4 +127,8 @@ def test_the_catalogue_lists_every_figure_of_the_report_with_its_reference(years
     assert any(e.reference == "{{applications.total}}" and e.table == "A0" for e in entries)
     for entry in entries:  # every reference offered renders, and as the value shown
         rendered = figures.render(entry.reference, dataset, previous, "en")
-        assert f'<span class="figure">{entry.value}</span>' in rendered
+        if entry.value == "–":  # a figure nobody entered for the year: a visible gap, never a 0
+            assert 'class="figure-missing"' in rendered
+        else:
+            assert f'<span class="figure">{entry.value}</span>' in rendered
+    assert any(entry.value == "–" for entry in entries)  # the entered figures of A12, none entered here
