@@ -396,3 +396,31 @@ def test_cases_worked_through_the_services_are_counted_in_a7_and_a8_and_drilled_
         reverse("reports:dataset_drill", args=[dataset.public_id, "applications.admissibility", "refused_repeat"])
     )
     assert [row.number for row in refusals.context["rows"]] == [refused.number]
+
+
+def test_age_bands_turn_on_the_birthday_in_baku_time(ref):
+    """The age is taken on the Baku date of receipt: 18 on the birthday itself even when it is still
+    the day before in UTC, 17 the day before; a date of birth after the appeal is not an age."""
+    cases = [
+        (datetime(2025, 3, 11, 0, 30, tzinfo=BAKU), date(2007, 3, 11), "18_29"),  # 2025-03-10 20:30 UTC
+        (datetime(2025, 3, 10, 23, 30, tzinfo=BAKU), date(2007, 3, 11), "0_17"),
+        (datetime(2025, 2, 28, 12, tzinfo=BAKU), date(1965, 2, 28), "60_plus"),
+        (datetime(2025, 2, 28, 12, tzinfo=BAKU), date(1965, 3, 1), "45_59"),
+        (datetime(2025, 12, 31, 23, 30, tzinfo=BAKU), date(1980, 12, 31), "45_59"),
+        (datetime(2025, 12, 31, 23, 30, tzinfo=BAKU), date(1981, 1, 1), "30_44"),
+        (datetime(2025, 5, 1, 12, tzinfo=BAKU), date(2025, 5, 2), "not_recorded"),
+        (datetime(2025, 5, 1, 12, tzinfo=BAKU), None, "not_recorded"),
+    ]
+    expected = dict.fromkeys(["0_17", "18_29", "30_44", "45_59", "60_plus", "not_recorded"], 0)
+    for when, born, band in cases:
+        app = build({**BASE, "when": when}, ref)
+        Party.objects.filter(pk=app.applicant_id).update(birth_date=born)
+        expected[band] += 1
+    build({**BASE, "when": datetime(2025, 6, 1, 12, tzinfo=BAKU), "applicant": "anonymous"}, ref)
+    expected["not_recorded"] += 1
+    measure = REGISTRY["applications.by_age"]
+    frozen = measure.compute(YEAR)
+    assert frozen["values"] == expected
+    assert frozen["total"] == len(cases) + 1
+    for band, n in expected.items():
+        assert measure.source.records(YEAR, band).count() == n, band
