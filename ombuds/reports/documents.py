@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from ombuds.reports import tables
 from ombuds.reports.charts import block_chart
 from ombuds.reports.choices import Unit
+from ombuds.reports.lists import recommendations_of
 from ombuds.reports.measures import REGISTRY
 
 Progress = Callable[[str, float], None]
@@ -94,25 +95,6 @@ def report_title(report, language: str) -> str:
         return f"{report.get_kind_display()} — {report.year}"
 
 
-def _recommendation_text(item: Any, language: str) -> str:
-    """An entry of the dataset's recommendations list, whatever its shape: a text, or a record
-    with a text per language (and maybe a number)."""
-    if isinstance(item, str):
-        return item
-    if not isinstance(item, dict):
-        return str(item)
-    text = ""
-    for key in (f"text_{language}", "text", f"title_{language}", "title", "text_az", "title_az"):
-        value = item.get(key)
-        if isinstance(value, dict):
-            value = value.get(language) or value.get("az")
-        if value:
-            text = str(value)
-            break
-    number = item.get("number") or item.get("code") or ""
-    return f"{number}. {text}" if number and text else (text or str(number))
-
-
 def report_context(report, language: str, progress: Progress | None = None) -> dict[str, Any]:
     """Everything a report document says, in `language`, in the order it is printed."""
     progress = progress or _noop
@@ -139,10 +121,7 @@ def report_context(report, language: str, progress: Progress | None = None) -> d
             chapters.append(
                 ChapterContent(chapter.key, str(chapter.title), markup, html_paragraphs(markup), views, charts)
             )
-        recommendations = [
-            _recommendation_text(item, language)
-            for item in ((dataset.data or {}).get("lists", {}) or {}).get("recommendations", []) or []
-        ]
+        recommendations = recommendations_of(dataset, language)
         return {
             "report": report,
             "language": language,
@@ -151,7 +130,7 @@ def report_context(report, language: str, progress: Progress | None = None) -> d
             "year": report.year,
             "kind": report.get_kind_display(),
             "chapters": chapters,
-            "recommendations": [text for text in recommendations if text],
+            "recommendations": recommendations,
             "definitions": list(used.values()),
             "dataset": dataset,
             "previous": previous,

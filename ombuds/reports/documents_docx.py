@@ -219,8 +219,11 @@ def build_docx(context: dict[str, Any]) -> bytes:
         if context["recommendations"]:
             document.add_page_break()
             document.add_heading(_("Recommendations"), level=1)
-            for index, text in enumerate(context["recommendations"], start=1):
-                document.add_paragraph(f"{index}. {text}")
+            for rec in context["recommendations"]:
+                head = document.add_paragraph()
+                head.add_run(f"{rec.number} — {rec.addressee}").bold = True
+                head.add_run(f" ({rec.status})")
+                document.add_paragraph(rec.text)
         document.add_page_break()
         document.add_heading(_("Annex: definitions and data"), level=1)
         document.add_heading(_("What each figure counts"), level=2)

@@ -29,6 +29,7 @@ from ombuds.core.once import submit_once
 from ombuds.reports import figures, letters, tables
 from ombuds.reports import forms_reports as f
 from ombuds.reports.choices import ReportStatus
+from ombuds.reports.lists import recommendations_of
 from ombuds.reports.models import Recipient, Report
 from ombuds.reports.permissions import APPROVE, PREPARE, VIEW, may_approve, may_prepare
 from ombuds.reports.scoping import get_report_for_user, reports_for
@@ -124,7 +125,7 @@ def report_detail(request, public_id):
         "clock": clock,
         "overdue": _overdue(clock),
         "chapters": _chapters(report, _language(request)),
-        "recommendations": (report.dataset.data.get("lists") or {}).get("recommendations"),
+        "recommendations": recommendations_of(report.dataset, _language(request)),
         "recipients": recipients,
         "recipients_open": report.status in services.RECIPIENTS_OPEN and may_prepare(user),
         "recipient_form": f.RecipientForm(),

@@ -30,8 +30,27 @@ def test_the_context_lists_chapters_in_order_with_their_tables_and_definitions()
 
 def test_the_recommendations_of_the_dataset_are_listed_when_present():
     report = small_annual_report()
-    report.dataset.data["lists"] = {"recommendations": [{"number": "1", "text_en": "Build ramps", "text_az": "x"}]}
-    assert documents.report_context(report, "en")["recommendations"] == ["1. Build ramps"]
+    report.dataset.data["lists"] = {
+        "recommendations": [
+            {
+                "number": "R-2025-0001",
+                "issued_on": "2025-03-01",
+                "addressee": {"az": "Daxili İşlər Nazirliyi", "en": "Ministry of Internal Affairs", "ru": "МВД"},
+                "text_en": "Build ramps",
+                "text_az": "Pandus tikin",
+                "status": "in_progress",
+                "bucket": "open",
+            },
+            {"number": "R-2025-0002", "text_az": "Yalnız azərbaycanca", "status": "implemented"},
+        ]
+    }
+    listed = documents.report_context(report, "en")["recommendations"]
+    assert [(r.number, r.addressee, r.text, r.translated, r.status) for r in listed] == [
+        ("R-2025-0001", "Ministry of Internal Affairs", "Build ramps", True, "Implementation in progress"),
+        ("R-2025-0002", "", "Yalnız azərbaycanca", False, "Implemented"),
+    ]
+    html = documents.report_html(documents.report_context(report, "en"))
+    assert "Ministry of Internal Affairs" in html and '<span lang="az">Yalnız azərbaycanca</span>' in html
     report.dataset.data.pop("lists")
     assert documents.report_context(report, "en")["recommendations"] == []
 

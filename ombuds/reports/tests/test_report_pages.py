@@ -133,3 +133,33 @@ def test_the_cover_letter_is_a_pdf_too(commissioner):
     president = report.recipients.get(authority__code="president")
     response = commissioner.get(reverse("reports:cover_letter", args=[report.public_id, president.public_id, "pdf"]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_report_page_lists_the_years_recommendations_with_their_status(staff_client, persona):
+    """The frozen list of the year's recommendations, read from the dataset (a shape other than the
+    list's once broke the page with a 500)."""
+    from ombuds.reports.tests.reporting import make_report
+
+    report = make_report()
+    report.dataset.data["lists"] = {
+        "recommendations": [
+            {
+                "number": "R-2025-0007",
+                "issued_on": "2025-05-02",
+                "addressee": {"az": "Ədliyyə Nazirliyi", "en": "Ministry of Justice", "ru": "Министерство юстиции"},
+                "text_az": "Kameraları təmir edin",
+                "text_en": "Repair the cells",
+                "text_ru": "",
+                "status": "not_implemented",
+                "bucket": "not_implemented",
+            }
+        ]
+    }
+    report.dataset.save(update_fields=["data"])
+    client = staff_client(persona("commissioner"))
+    client.cookies["django_language"] = "ru"
+    page = client.get(report.get_absolute_url())
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "R-2025-0007" in text and "Министерство юстиции" in text
+    assert '<span lang="az">Kameraları təmir edin</span>' in text  # no Russian text: the az one, marked
