@@ -29,6 +29,7 @@ from ombuds.core.once import submit_once
 from ombuds.reports import figures, letters, tables
 from ombuds.reports import forms_reports as f
 from ombuds.reports.choices import ReportStatus
+from ombuds.reports.documents import report_title
 from ombuds.reports.lists import recommendations_of
 from ombuds.reports.models import Recipient, Report
 from ombuds.reports.permissions import APPROVE, PREPARE, VIEW, may_approve, may_prepare
@@ -126,6 +127,7 @@ def report_detail(request, public_id):
         "overdue": _overdue(clock),
         "chapters": _chapters(report, _language(request)),
         "recommendations": recommendations_of(report.dataset, _language(request)),
+        "title": report_title(report, _language(request)),  # the report's own title, in the page's language
         "recipients": recipients,
         "recipients_open": report.status in services.RECIPIENTS_OPEN and may_prepare(user),
         "recipient_form": f.RecipientForm(),

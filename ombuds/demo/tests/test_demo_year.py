@@ -114,3 +114,15 @@ def test_refused_in_production(settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="refused in production"):
         call_command("seed_demo", "--year", "2023", stdout=io.StringIO())
+
+
+def test_the_published_figures_no_register_holds_are_entered_once_with_their_source():
+    from ombuds.demo.year_reports import enter_published_figures
+    from ombuds.reports.models import EnteredFigure
+
+    assert enter_published_figures(2023) == 4
+    assert enter_published_figures(2023) == 0  # a second run keeps what is there
+    repatriated = EnteredFigure.objects.filter(year=2023, measure="repatriation.persons")
+    assert sum(repatriated.values_list("value", flat=True)) == 60  # 13 women, 47 children [R23]
+    assert EnteredFigure.objects.get(year=2023, measure="pardons.granted").value == 59
+    assert all(figure.source for figure in EnteredFigure.objects.all())
