@@ -56,7 +56,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Subquery
@@ -68,6 +68,7 @@ from ombuds.complaints.models import InfoRequest
 from ombuds.core.collation import collated
 from ombuds.core.i18n import pick
 from ombuds.core.models import Authority, Deadline
+from ombuds.core.periods import Period
 from ombuds.core.routers import reporting
 from ombuds.focal.models import FocalPoint, Opening, Receipt, ReceiptKind
 from ombuds.recommendations import choices as rc
@@ -75,32 +76,6 @@ from ombuds.recommendations.models import AuthorityResponse, Recommendation
 from ombuds.recommendations.services.lifecycle import RESPONSE_RULES
 
 NAMES = ("name_az", "name_en", "name_ru")
-
-
-@dataclass(frozen=True)
-class Period:
-    """Calendar days `start` to `end`, both included."""
-
-    start: date
-    end: date
-
-    @classmethod
-    def year(cls, year: int) -> Period:
-        return cls(date(year, 1, 1), date(year, 12, 31))
-
-    @property
-    def is_year(self) -> bool:
-        return self.start == date(self.start.year, 1, 1) and self.end == date(self.start.year, 12, 31)
-
-    def bounds(self) -> tuple[datetime, datetime]:
-        """The first moment of the period and the first moment after it, in local time."""
-        tz = timezone.get_current_timezone()
-        first = timezone.make_aware(datetime.combine(self.start, time.min), tz)
-        after = timezone.make_aware(datetime.combine(self.end + timedelta(days=1), time.min), tz)
-        return first, after
-
-    def __str__(self) -> str:
-        return str(self.start.year) if self.is_year else f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
 
 
 def _median(days: list[int]) -> float | None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -25,43 +24,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from ombuds.core.periods import Period
 from ombuds.core.routers import reporting
 from ombuds.reports.choices import Unit
 
 NOT_RECORDED = "not_recorded"
 NOT_RECORDED_LABEL = _("Not recorded")
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-@dataclass(frozen=True)
-class Period:
-    """An inclusive range of local (Asia/Baku) dates; records are placed by their measure's date."""
-
-    start: date
-    end: date
-
-    @classmethod
-    def year(cls, year: int) -> Period:
-        return cls(date(year, 1, 1), date(year, 12, 31))
-
-    @property
-    def since(self) -> datetime:
-        from django.utils import timezone
-
-        return datetime.combine(self.start, time.min, tzinfo=timezone.get_default_timezone())
-
-    @property
-    def until(self) -> datetime:
-        """The first instant after the period (exclusive bound)."""
-        from django.utils import timezone
-
-        return datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=timezone.get_default_timezone())
-
-    def lookup(self, date_field: str, *, is_date: bool = False) -> dict[str, Any]:
-        """Filter keywords placing `date_field` inside the period (a DateField or a DateTimeField)."""
-        if is_date:
-            return {f"{date_field}__gte": self.start, f"{date_field}__lte": self.end}
-        return {f"{date_field}__gte": self.since, f"{date_field}__lt": self.until}
 
 
 @dataclass(frozen=True)
