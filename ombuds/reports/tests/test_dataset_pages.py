@@ -272,3 +272,10 @@ def test_every_cell_of_a_snapshot_opens_or_says_it_cannot(signed_in, persona):
             status = client.get(_drill(dataset, key, category)).status_code
             listable = REGISTRY[key].model and REGISTRY[key].source.records(period, None) is not None
             assert status == (200 if listable else 404), (key, category, status)
+
+
+def test_a_snapshot_the_system_took_says_so(signed_in):
+    dataset = take_snapshot(None, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    client = signed_in("analyst")
+    assert "the system" in client.get(dataset.get_absolute_url()).content.decode()
+    assert "the system" in client.get(reverse("reports:dataset_list")).content.decode()
