@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ombuds.outreach",
     "ombuds.focal",
     "ombuds.reports",
+    "ombuds.portal",
     "ombuds.demo",
 ]
 # The test suite adds a small app of its own whose models exercise the shared mechanisms
@@ -87,6 +88,7 @@ if TESTING:  # pragma: no cover - decided once at start-up
 
 MIDDLEWARE = [
     "ombuds.core.health.HealthMiddleware",  # the load balancer's probe, before redirects and host checks
+    "ombuds.core.middleware.PublicCacheMiddleware",  # outermost: sees every header the others add
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ombuds.core.middleware.RequestIdMiddleware",
@@ -399,7 +401,18 @@ OMBUDS_REPORT_RECIPIENTS = {
 OMBUDS_ANNUAL_REPORT_REMINDER_DAYS = [14, 3]
 # The authority portal (ombuds/focal). A focal point reaches only these path prefixes; any other
 # URL answers 404 to it (accounts.middleware.FocalPointConfinementMiddleware).
-OMBUDS_FOCAL_POINT_PATHS = ["/authority/", "/api/v1/authority/", "/auth/", "/i18n/", "/static/", "/health/"]
+OMBUDS_FOCAL_POINT_PATHS = [
+    "/authority/",
+    "/api/v1/authority/",
+    "/auth/",
+    "/i18n/",
+    "/static/",
+    "/health/",
+    # The public portal is open to everyone, a focal point included.
+    "/az/",
+    "/en/",
+    "/ru/",
+]
 # An invitation link to the portal works for this many days, once.
 OMBUDS_FOCAL_INVITATION_DAYS = env_int("OMBUDS_FOCAL_INVITATION_DAYS", 7)
 # Focal points are reminded of an unanswered item this many days before its due date, and once

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
@@ -23,6 +24,7 @@ urlpatterns = [
     path("authority/", include("ombuds.focal.urls")),
     path("focal-points/", include("ombuds.focal.urls_staff")),
     path("reports/", include("ombuds.reports.urls")),
+    path("portal/", include("ombuds.portal.urls_staff")),
     # Staff sign-in, second factor, sessions (allauth). Kept apart from /accounts/ so the
     # "second factor first" rule can allow exactly this prefix.
     path("auth/", include("allauth.urls")),
@@ -37,6 +39,10 @@ urlpatterns = [
     path("api/v1/authority/docs/", AuthorityDocsView.as_view(), name="api-authority-docs"),
     path("api/v1/", include("config.api")),
 ]
+
+# The public portal: every page under its language (/az/, /en/, /ru/), so a link or a cache entry
+# always names the language it shows (ombuds/portal/).
+urlpatterns += i18n_patterns(path("", include("ombuds.portal.urls")), prefix_default_language=True)
 
 if settings.OMBUDS_BENCH_VIEWS:  # bench/throughput.py only
     from ombuds.core import benchviews

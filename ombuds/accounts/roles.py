@@ -65,6 +65,8 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "focal.manage_focal_points",
             "reports.prepare_reports",
             "reports.approve_reports",
+            "portal.edit_content",
+            "portal.publish_content",
         ],
     ),
     RoleSpec(
@@ -85,6 +87,8 @@ BUILTIN_ROLES: list[RoleSpec] = [
             "recommendations.import_recommendations",
             "focal.manage_focal_points",
             "reports.prepare_reports",
+            "portal.edit_content",
+            "portal.publish_content",
         ],
     ),
     RoleSpec(
@@ -155,7 +159,7 @@ BUILTIN_ROLES: list[RoleSpec] = [
         "Awareness-raising staff",
         "Сотрудник по просвещению",
         RoleScope.NONE,
-        ["outreach.manage_outreach"],
+        ["outreach.manage_outreach", "portal.edit_content"],
     ),
     RoleSpec(
         RoleCode.ANALYST,

@@ -476,3 +476,44 @@ class CaseNote(BaseModel):
 
     def __str__(self) -> str:
         return f"note on {self.application_id}"
+
+
+class StatusKey(models.Model):
+    """The applicant's key to the public status lookup: a reference and a PIN.
+
+    Given on the portal's receipt for an online application, or handed over by the clerk who
+    registers one on another channel (a new PIN replaces the old one). The reference is random, not
+    the register number (which would tell the unit and the year's count). Only an HMAC of the PIN
+    is stored; wrong PINs are counted and lock the reference for a while
+    (`OMBUDS_STATUS_LOCKOUT_*` settings, complaints/services/status.py)."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="status_key", verbose_name=_("application")
+    )
+    reference = models.CharField(_("reference"), max_length=16, unique=True)
+    pin_digest = models.CharField(max_length=64)
+    language = models.CharField(_("language"), max_length=2, default="az")
+    failures = models.PositiveSmallIntegerField(_("wrong PINs in a row"), default=0)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("issued at"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    DATA_CLASSES = {
+        "application": INT,
+        "reference": CONF,
+        "pin_digest": CONF,
+        "language": INT,
+        "failures": INT,
+        "locked_until": INT,
+        "issued_at": INT,
+        "issued_by": INT,
+    }
+
+    class Meta:
+        verbose_name = _("status key")
+        verbose_name_plural = _("status keys")
+
+    def __str__(self) -> str:
+        return self.reference

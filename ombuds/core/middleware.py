@@ -77,3 +77,35 @@ class NoStoreForAuthenticatedMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class PublicCacheMiddleware:
+    """Let shared caches keep the public portal's pages (issue 14: a news page served thousands of
+    times a second from a cache in front of us).
+
+    A view marks its response with `public_max_age` (ombuds/portal/public.py). Outermost, this sees
+    the final headers: when the response sets no cookie it is made `public` and the `Vary: Cookie`
+    that the session, language and CSRF layers add is dropped (a public page is the same for
+    everyone; its language is in the URL). A response that sets a cookie stays private and is never
+    shared, whatever the view asked for.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        max_age = getattr(response, "public_max_age", None)
+        if max_age is None or request.method not in ("GET", "HEAD"):
+            return response
+        if response.cookies or response.status_code not in (200, 301, 304, 404):
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if "Vary" in response:
+            kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        response["Cache-Control"] = f"public, max-age={int(max_age)}"
+        return response

@@ -1,7 +1,7 @@
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -19,9 +19,15 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+@login_not_required
 def home(request):
-    """Staff home: what is waiting for me (panels from settings.OMBUDS_HOME_PANELS), who I am, where I sit."""
+    """Staff home: what is waiting for me (panels from settings.OMBUDS_HOME_PANELS), who I am, where I sit.
+
+    A visitor who is not signed in is a member of the public: the root sends them to the public
+    portal in the site's default language (staff sign in from its footer or at /auth/login/)."""
     user = request.user
+    if not user.is_authenticated:
+        return redirect("portal:home")
     unit = user.org_unit
     context = {
         "unit": unit,

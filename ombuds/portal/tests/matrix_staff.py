@@ -1,0 +1,3 @@
+"""Permission-matrix rows of the staff pages under /portal/ (news and page editing)."""
+
+ROWS: list = []

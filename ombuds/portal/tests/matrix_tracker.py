@@ -1,0 +1,9 @@
+"""Permission-matrix rows of the portal's tracker area (public pages answer every persona alike)."""
+
+from django.urls import reverse
+
+from ombuds.core.testing import Row
+
+ROWS = [
+    Row("portal:tracker", {}, default=404, url=lambda _user: reverse("portal:tracker")),
+]
