@@ -6,29 +6,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('complaints', '0012_info_request_reply_channel'),
+        ("complaints", "0012_info_request_reply_channel"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StatusKey',
+            name="StatusKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=16, unique=True, verbose_name='reference')),
-                ('pin_digest', models.CharField(max_length=64)),
-                ('language', models.CharField(default='az', max_length=2, verbose_name='language')),
-                ('failures', models.PositiveSmallIntegerField(default=0, verbose_name='wrong PINs in a row')),
-                ('locked_until', models.DateTimeField(blank=True, null=True, verbose_name='locked until')),
-                ('issued_at', models.DateTimeField(verbose_name='issued at')),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='status_key', to='complaints.application', verbose_name='application')),
-                ('issued_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reference", models.CharField(max_length=16, unique=True, verbose_name="reference")),
+                ("pin_digest", models.CharField(max_length=64)),
+                ("language", models.CharField(default="az", max_length=2, verbose_name="language")),
+                ("failures", models.PositiveSmallIntegerField(default=0, verbose_name="wrong PINs in a row")),
+                ("locked_until", models.DateTimeField(blank=True, null=True, verbose_name="locked until")),
+                ("issued_at", models.DateTimeField(verbose_name="issued at")),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_key",
+                        to="complaints.application",
+                        verbose_name="application",
+                    ),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'status key',
-                'verbose_name_plural': 'status keys',
+                "verbose_name": "status key",
+                "verbose_name_plural": "status keys",
             },
         ),
     ]
