@@ -9,6 +9,7 @@ Records are prepared by the system (actor None), so nobody passes as their regis
 from __future__ import annotations
 
 from ombuds.complaints import services
+from ombuds.complaints.services import status
 from ombuds.core.testing import ServiceRow
 
 REGISTER = frozenset(
@@ -179,4 +180,8 @@ ROWS = [
         services.mark_overdue_info_requests,
         note="a periodic job run by the system: it has no actor to check",
     ),
+    # The applicant's reference and PIN (services/status.py): whoever registers may hand them over.
+    ServiceRow(status.issue_status_key, REGISTER, lambda actor: status.issue_status_key(actor, _app())),
+    ServiceRow(status.normalise_reference, note="a pure function: tidies a typed reference"),
+    ServiceRow(status.pin_digest, note="a pure function: the keyed digest of a PIN"),
 ]
