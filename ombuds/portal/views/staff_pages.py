@@ -1,3 +1,12 @@
-"""Placeholder: the staff_pages area of the portal (issue 14) is being built."""
+"""Placeholder: the staff pages of the portal's pages (issue 14) are being built; the route is fixed
+here so that links resolve meanwhile."""
 
-urlpatterns: list = []
+from django.http import Http404
+from django.urls import path
+
+
+def placeholder(request, *args, **kwargs):
+    raise Http404
+
+
+urlpatterns = [path("pages/", placeholder, name="page_list")]
