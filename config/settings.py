@@ -119,6 +119,8 @@ OMBUDS_BENCH_VIEWS = env_bool("OMBUDS_BENCH_VIEWS", False)
 # The work panels of the home page come from the reports app, which may read every other app; core
 # (the lowest layer) loads them by name, as Django loads context processors.
 OMBUDS_HOME_PANELS = "ombuds.reports.home.panels"
+# The error pages of the public portal's addresses (/az/…), drawn in its layout; loaded by name too.
+OMBUDS_PUBLIC_ERROR_PAGE = "ombuds.portal.errors.error_page"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -10,6 +10,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from ombuds.core.health import health
 from ombuds.focal.api.schema import AuthorityDocsView, AuthoritySchemaView
 
+# Error pages: the public portal's addresses get them in the portal's layout (core.views).
+handler400 = "ombuds.core.views.bad_request"
+handler403 = "ombuds.core.views.permission_denied"
+handler404 = "ombuds.core.views.page_not_found"
+
 urlpatterns = [
     # The load balancer's probe: no language prefix, no login, no session (ombuds/core/health.py).
     path("health/", health, name="health"),

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language_from_path
+from django.views import defaults
 from django.views.decorators.http import require_POST
 
 from ombuds.core import notifications
@@ -14,9 +16,29 @@ from ombuds.core.models import AuditEvent, Notification
 from ombuds.core.widgets import LOOKUPS
 
 
+def _public_error(request, status: int):
+    """A public portal address (under /az/, /en/, /ru/) gets its error page in the portal's layout and
+    language; the portal draws it (settings.OMBUDS_PUBLIC_ERROR_PAGE, loaded by name: core is below it)."""
+    if settings.OMBUDS_PUBLIC_ERROR_PAGE and get_language_from_path(request.path_info):
+        return import_string(settings.OMBUDS_PUBLIC_ERROR_PAGE)(request, status)
+    return None
+
+
+def bad_request(request, exception=None):
+    return _public_error(request, 400) or defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception=None):
+    return _public_error(request, 403) or defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception=None):
+    return _public_error(request, 404) or defaults.page_not_found(request, exception)
+
+
 def csrf_failure(request, reason=""):
     """A refused form (CSRF) in the site's layout and language; Django's own page is bare English."""
-    return render(request, "403_csrf.html", status=403)
+    return _public_error(request, 403) or render(request, "403_csrf.html", status=403)
 
 
 @login_not_required

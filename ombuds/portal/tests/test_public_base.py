@@ -44,3 +44,18 @@ def test_a_signed_in_visitor_gets_the_same_public_page(client, persona, staff_cl
 def test_the_root_sends_the_public_to_the_portal(client):
     response = client.get("/")
     assert response.status_code == 302 and response["Location"] == "/az/"
+
+
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_a_missing_public_page_is_a_public_404(client, language):
+    response = client.get(f"/{language}/no-such-page/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert f'<html lang="{language}">' in html and 'data-testid="hotline"' in html
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_missing_staff_page_keeps_the_staff_404(client, persona, staff_client):
+    response = staff_client(persona("complaints_officer")).get("/complaints/no-such-page/")
+    assert response.status_code == 404
+    assert 'data-testid="hotline"' not in response.content.decode()
