@@ -19,7 +19,7 @@ from ombuds.core.services import check_version, lock, move, require, save
 from ombuds.outreach import choices as c
 from ombuds.outreach.models import ActionPlan, Attendance, Event, NewsDraft, Participant, PlanItem, Speaker
 from ombuds.outreach.news import compose
-from ombuds.outreach.permissions import APPROVE_PLAN, MANAGE
+from ombuds.outreach.permissions import APPROVE_PLAN, MANAGE, PUBLISH_NEWS
 
 ITEM_TRANSITIONS: dict[str, set[str]] = {
     c.ItemStatus.PLANNED: {c.ItemStatus.IN_PROGRESS, c.ItemStatus.CANCELLED},
@@ -287,4 +287,16 @@ def draft_news(actor, event: Event) -> NewsDraft:
         event=event, defaults={**texts, "created_by": actor, "updated_by": actor}
     )
     audit.record("outreach.newsdraft.drafted", actor=actor, obj=event)
+    return draft
+
+
+@transaction.atomic
+def mark_news_published(actor, draft: NewsDraft) -> NewsDraft:
+    """The portal published a news item made from this draft (called by its publish service)."""
+    require(actor, PUBLISH_NEWS)
+    draft = lock(draft)
+    if not draft.published:
+        draft.published = True
+        save(draft, actor, "published")
+        audit.record("outreach.newsdraft.published", actor=actor, obj=draft)
     return draft

@@ -8,6 +8,7 @@ from ombuds.outreach import services
 
 MANAGERS = frozenset({"awareness_staff", "commissioner"})
 COMMISSIONER = frozenset({"commissioner"})
+NEWS_PUBLISHERS = frozenset({"department_head", "commissioner"})  # the portal's publishers
 
 
 def _item():
@@ -97,4 +98,9 @@ ROWS = [
     ServiceRow(services.record_outcome, MANAGERS, lambda a: services.record_outcome(a, _event(), satisfied_share=75)),
     ServiceRow(services.cancel_event, MANAGERS, lambda a: services.cancel_event(a, _event(), reason="x")),
     ServiceRow(services.draft_news, MANAGERS, lambda a: services.draft_news(a, _held())),
+    ServiceRow(
+        services.mark_news_published,
+        NEWS_PUBLISHERS,
+        lambda a: services.mark_news_published(a, services.draft_news(None, _held())),
+    ),
 ]
