@@ -55,6 +55,8 @@ def test_the_recommendations_of_the_dataset_are_listed_when_present():
     assert documents.report_context(report, "en")["recommendations"] == []
 
 
+# Rendering reads the report once and is the same on either database: run once (pyproject `once`).
+@pytest.mark.once
 def test_the_docx_has_headings_a_toc_field_page_numbers_language_and_real_tables():
     report = small_annual_report()
     content = documents.report_docx(report, "az")
@@ -81,6 +83,7 @@ def test_the_docx_has_headings_a_toc_field_page_numbers_language_and_real_tables
     assert "Müvəkkil ilboyu şikayətləri araşdırmışdır." in texts
 
 
+@pytest.mark.once
 def test_the_pdf_is_tagged_with_its_language_title_and_bookmarks():
     report = small_annual_report()
     content = documents.report_pdf(report, "ru")

@@ -15,7 +15,10 @@ from django.utils import translation
 from ombuds.reports import documents
 from ombuds.reports.tests.documents_fixtures import pdf_objects, pdf_string, small_annual_report
 
-pytestmark = pytest.mark.django_db
+# The PDF and DOCX are rendered from a report the database has handed over already: the database
+# engine plays no part in what WeasyPrint, poppler and LibreOffice do, and these are the suite's
+# costliest tests, so the PostgreSQL pass of .ci/run leaves them to the SQLite one (pyproject `once`).
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 def _tool(name: str, package: str) -> str:
