@@ -420,6 +420,21 @@ OMBUDS_FOCAL_INVITATION_DAYS = env_int("OMBUDS_FOCAL_INVITATION_DAYS", 7)
 # Focal points are reminded of an unanswered item this many days before its due date, and once
 # after it passes (`focal_reminders`, daily).
 OMBUDS_FOCAL_REMINDER_DAYS = env_int("OMBUDS_FOCAL_REMINDER_DAYS", 2)
+# How to reach the Ombudsman, shown on the portal's "How to apply" page. A value is shown only when
+# `confirmed` (verified in a cited source, domain.md §1.1); an unconfirmed or empty one is to be
+# confirmed by the Office, and the page sends the visitor to the 916 call centre for it instead.
+OMBUDS_PORTAL_CONTACTS = {
+    # Citizens Reception Centre: Government House, Uzeyir Hajibeyli 80, Baku [V S4, S5].
+    "reception": {
+        "az": "Hökumət Evi, Üzeyir Hacıbəyli küçəsi 80, Bakı",
+        "en": "Government House, 80 Uzeyir Hajibeyli Street, Baku",
+        "ru": "Дом Правительства, улица Узеира Гаджибейли 80, Баку",
+        "confirmed": True,
+    },
+    "reception_hours": {"az": "", "en": "", "ru": "", "confirmed": False},  # to be confirmed
+    "post": {"az": "", "en": "", "ru": "", "confirmed": False},  # postal address: to be confirmed
+    "email": {"az": "", "en": "", "ru": "", "confirmed": False},  # to be confirmed
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ombuds API",
     "DESCRIPTION": "Applications, monitoring visits, recommendations and outreach of an ombudsman institution.",
