@@ -78,7 +78,9 @@ def test_staff_text_is_escaped_and_formatted(client):
 
 def _entries(html: str) -> dict[str, str]:
     """The regional centres' list: each entry's HTML by its anchor."""
-    return dict(re.findall(r'<li class="portal-card mb-3" id="(centre-[a-z]+)" data-testid="centre">(.*?)</ul>', html, re.S))
+    return dict(
+        re.findall(r'<li class="portal-card mb-3" id="(centre-[a-z]+)" data-testid="centre">(.*?)</ul>', html, re.S)
+    )
 
 
 @pytest.mark.parametrize("language", ["az", "en", "ru"])
