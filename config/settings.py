@@ -381,6 +381,15 @@ REST_FRAMEWORK = {
 # A repeat of a POST with the same Idempotency-Key (API) or one-time form token (pages) gets the
 # first answer for this long; `purge_idempotency_keys` (hourly) deletes older keys.
 OMBUDS_IDEMPOTENCY_HOURS = env_int("OMBUDS_IDEMPOTENCY_HOURS", 24)
+# The public portal's online application (ombuds/portal/services/apply.py): the unit that receives
+# it (an OrgUnit code; by default the head office's Applications Department), how long a saved draft
+# is kept (`purge_application_drafts`, hourly, deletes older ones), and how many submissions and
+# draft saves one client may make per hour (counted in the cache under a keyed digest of its
+# address, never the address itself) instead of a CAPTCHA.
+OMBUDS_ONLINE_APPLICATION_UNIT = env_str("OMBUDS_ONLINE_APPLICATION_UNIT", "dept_complaints")
+OMBUDS_APPLICATION_DRAFT_DAYS = env_int("OMBUDS_APPLICATION_DRAFT_DAYS", 30)
+OMBUDS_APPLY_SUBMISSIONS_PER_HOUR = env_int("OMBUDS_APPLY_SUBMISSIONS_PER_HOUR", 10)
+OMBUDS_APPLY_DRAFTS_PER_HOUR = env_int("OMBUDS_APPLY_DRAFTS_PER_HOUR", 30)
 # The responsible staff member is reminded of a recommendation not yet implemented this many days
 # before its due date, and once after it passes (`recommendations_reminders`, daily).
 OMBUDS_RECOMMENDATION_REMINDER_DAYS = env_int("OMBUDS_RECOMMENDATION_REMINDER_DAYS", 14)
