@@ -27,6 +27,7 @@ COMMANDS = [
     "recommendations_reminders",
     "focal_reminders",
     "annual_report_reminders",
+    "purge_application_drafts",
     "audit_sign_head",
 ]
 
@@ -106,7 +107,7 @@ def _focal_point(authority: str) -> None:
 def _work_for_every_job(persona):
     """An overdue deadline and information request (with a focal point of its addressee), an event
     in two days, recommendations whose response term ran out or that are due soon or overdue, an
-    unsigned audit head."""
+    expired draft of an online application, an unsigned audit head."""
     from datetime import date
 
     from ombuds.accounts.models import OrgUnit
@@ -117,6 +118,8 @@ def _work_for_every_job(persona):
     from ombuds.core.models import Region
     from ombuds.outreach import services as outreach
     from ombuds.outreach.models import Topic
+    from ombuds.portal.models import ApplicationDraft
+    from ombuds.portal.services.apply import save_application_draft
 
     head, awareness = persona("department_head"), persona("awareness_staff")
     for user in (head, awareness):  # so that every notification also queues its e-mail copy
@@ -129,6 +132,8 @@ def _work_for_every_job(persona):
     _focal_point("mia")
     past = timezone.now() - timedelta(days=60)
     Deadline.objects.update(due_at=past)
+    draft, _token = save_application_draft({"what_happened": "Yarımçıq"}, language="az")
+    ApplicationDraft.objects.filter(pk=draft.pk).update(expires_at=past)
     InfoRequest.objects.update(due_at=past)
     office = OrgUnit.objects.get(code="dept_awareness")
     plan = outreach.create_plan(awareness, year=2025, title_az="Plan")
@@ -208,6 +213,7 @@ def test_each_periodic_job_started_on_two_machines_at_once_runs_once(
             "note reports.annual_report.overdue": 1,
             "e-mail jobs": 1,
         },
+        "purge_application_drafts": {"audit portal.applicationdraft.purged": 1},
         "audit_sign_head": {"signed heads": 1},
     }
     assert responsible >= 1

@@ -312,5 +312,10 @@ def test_the_pdf_receipt_opens_in_the_applicants_language(client, language):
     ).stdout.decode()
     key = StatusKey.objects.get()
     assert key.reference in text and "916" in text
-    title = {"az": "Müraciətinizin qəbulu", "en": "Receipt of your application", "ru": "Расписка"}[language]
+    titles = {
+        "az": "Müraciətinizin qəbulu barədə qəbz",
+        "en": "Receipt of your application",
+        "ru": "Расписка о получении",
+    }
+    title = titles[language]
     assert title in text
