@@ -424,6 +424,10 @@ OMBUDS_FOCAL_POINT_PATHS = [
     "/en/",
     "/ru/",
 ]
+# The public status lookup (complaints/services/status.py): this many wrong PINs in a row lock a
+# reference for this many minutes; even the right PIN is refused meanwhile.
+OMBUDS_STATUS_LOCKOUT_ATTEMPTS = env_int("OMBUDS_STATUS_LOCKOUT_ATTEMPTS", 5)
+OMBUDS_STATUS_LOCKOUT_MINUTES = env_int("OMBUDS_STATUS_LOCKOUT_MINUTES", 30)
 # An invitation link to the portal works for this many days, once.
 OMBUDS_FOCAL_INVITATION_DAYS = env_int("OMBUDS_FOCAL_INVITATION_DAYS", 7)
 # Focal points are reminded of an unanswered item this many days before its due date, and once

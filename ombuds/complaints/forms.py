@@ -326,3 +326,13 @@ class EmptyForm(OnceFormMixin, forms.Form):
 
 class AttachForm(OnceFormMixin, forms.Form):
     file = forms.FileField(label=_("Document"), help_text=_("PDF, JPEG, PNG, DOCX, XLSX, ODT or text; up to 20 MB."))
+
+
+class StatusKeyForm(OnceFormMixin, forms.Form):
+    """The language of the slip with the applicant's reference and PIN (complaints/views_status.py)."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the slip"),
+        choices=[("az", _("Azerbaijani")), ("en", _("English")), ("ru", _("Russian"))],
+        initial="az",
+    )

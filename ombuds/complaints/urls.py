@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ombuds.complaints import views, views_calls
+from ombuds.complaints import views, views_calls, views_status
 
 app_name = "complaints"
 urlpatterns = [
@@ -14,5 +14,7 @@ urlpatterns = [
     path("<uuid:public_id>/", views.application_detail, name="detail"),
     path("<uuid:public_id>/attachments/<uuid:attachment_id>/", views.application_attachment, name="attachment"),
     path("<uuid:public_id>/letters/<slug:kind>.<slug:fmt>", views.application_letter, name="letter"),
+    # Before the action route, which would take "status-key" for an action's name.
+    path("<uuid:public_id>/status-key/", views_status.application_status_key, name="status_key"),
     path("<uuid:public_id>/<slug:action>/", views.application_action, name="action"),
 ]

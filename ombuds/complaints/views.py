@@ -52,8 +52,8 @@ def get_application_for_user(
     qs = Application.objects.select_related("unit", "district", "applicant", "assignee", "repeat_of")
     if with_repeat_visible:
         # The case page links the earlier application only for those who may open it; asked in
-        # the same query.
-        qs = qs.annotate(
+        # the same query; so is the applicant's status key (templatetags/status_keys.py).
+        qs = qs.select_related("status_key").annotate(
             repeat_visible=Exists(Application.objects.visible_to(user).filter(pk=OuterRef("repeat_of_id")))
         )
     return get_object_for_user(

@@ -51,6 +51,10 @@ def action(in_scope):
     return lambda user: reverse("complaints:action", args=[_app(user, in_scope).public_id, "note"])
 
 
+def status_key(in_scope):
+    return lambda user: reverse("complaints:status_key", args=[_app(user, in_scope).public_id])
+
+
 def reply(in_scope):
     def build(user):
         from ombuds.complaints import services
@@ -118,6 +122,7 @@ API_ANON = {ANONYMOUS: 403}
 # record out of scope answers 404 like a missing one (tests/test_api_not_found.py).
 NO_SECTION = dict.fromkeys(NO_CASES, 403)
 NOTE = {"note-text": "Called the applicant."}
+SLIP = {"status_key-language": "ru"}
 REPLY = {"text": "The police answered."}
 STEPS = [
     ("measures", "measures", {"kind": "letter", "addressee": "mia", "text": "Register complaints."}),
@@ -283,5 +288,16 @@ ROWS = [
         scope="out",
         data=REPLY,
         url=reply(False),
+    ),
+    # The applicant's reference and PIN: whoever may register hands them over for a case they see
+    # (the slip is a 200 page, not a redirect: the PIN is shown once and stored nowhere).
+    Row("complaints:status_key", *_statuses(403, s200=INTAKE), method="post", data=SLIP, url=status_key(True)),
+    Row(
+        "complaints:status_key",
+        *_statuses(404, s200=["commissioner"], s403=NO_CASES),
+        method="post",
+        scope="out",
+        data=SLIP,
+        url=status_key(False),
     ),
 ]

@@ -184,4 +184,9 @@ ROWS = [
     ServiceRow(status.issue_status_key, REGISTER, lambda actor: status.issue_status_key(actor, _app())),
     ServiceRow(status.normalise_reference, note="a pure function: tidies a typed reference"),
     ServiceRow(status.pin_digest, note="a pure function: the keyed digest of a PIN"),
+    ServiceRow(
+        status.lookup_status,
+        note="a public visitor's service (no actor): the reference and PIN are the gate; wrong PINs "
+        "are counted and lock the reference (tested in test_status_lookup.py)",
+    ),
 ]

@@ -5,5 +5,5 @@ from django.urls import reverse
 from ombuds.core.testing import Row
 
 ROWS = [
-    Row("portal:status", {}, default=404, url=lambda _user: reverse("portal:status")),
+    Row("portal:status", {}, default=200, url=lambda _user: reverse("portal:status")),
 ]
