@@ -18,7 +18,14 @@ def _text(field_name: str) -> forms.CharField:
     return forms.CharField(label=field.verbose_name, required=False, widget=forms.Textarea(attrs={"rows": 12}))
 
 
-class PageForm(VersionedForm):
+class NewOrVersionedForm(VersionedForm):
+    """Edits a record that may not exist yet: a form drawn before it existed carries version 0, so
+    that a record someone else made meanwhile is a conflict, not silently written over."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+
+class PageForm(NewOrVersionedForm):
     """The titles and texts of a page in each language (any may be left empty: the public page
     then says it is missing in that language)."""
 
@@ -38,7 +45,7 @@ class PublishForm(VersionedForm):
     """Publish the page as it was shown in the preview (a later edit is a conflict)."""
 
 
-class StatementForm(VersionedForm):
+class StatementForm(NewOrVersionedForm):
     compliance = forms.ChoiceField(label=_("compliance status"), choices=Compliance.choices)
 
     def __init__(self, *args, **kwargs):

@@ -63,7 +63,8 @@ def _clean_texts(texts: dict[str, Any]) -> dict[str, str]:
 @transaction.atomic
 def edit_page(actor, slug: str, *, version: int | None = None, **texts: str) -> Page:
     """Save the titles and texts of a page (made on its first edit). Nothing is public until
-    `publish_page`. `version`: the one the editor read; a newer one is a Conflict."""
+    `publish_page`. `version`: the one the editor read (0: the page did not exist yet); a newer
+    one is a Conflict."""
     require(actor, EDIT)
     if slug not in PageSlug.values:
         raise ValidationError(_("There is no such page."))
@@ -127,7 +128,7 @@ def _review_statement(actor) -> dict[str, Any]:
 @transaction.atomic
 def edit_statement(actor, *, version: int | None = None, **fields: Any) -> AccessibilityStatement:
     """Save the accessibility statement (one row, made on its first edit, prepared today). The
-    public sees it once the accessibility page is published again."""
+    public sees it once the accessibility page is published again. `version` as for `edit_page`."""
     require(actor, EDIT)
     unknown = set(fields) - set(STATEMENT_FIELDS)
     if unknown:

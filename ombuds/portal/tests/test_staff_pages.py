@@ -28,7 +28,7 @@ def test_awareness_staff_edit_and_a_department_head_publishes(client, persona, s
     awareness = staff_client(persona("awareness_staff"))
     edit = reverse("portal_staff:page_edit", args=["npm"])
     assert awareness.get(edit).status_code == 200
-    response = awareness.post(edit, {**TEXTS, "title_en": "National Preventive Mechanism", "version": ""})
+    response = awareness.post(edit, {**TEXTS, "title_en": "National Preventive Mechanism", "version": "0"})
     assert response.status_code == 302 and response["Location"] == reverse("portal_staff:page_preview", args=["npm"])
     page = Page.objects.get(slug="npm")
     assert page.title_en == "National Preventive Mechanism" and page.published == {}
@@ -100,15 +100,26 @@ def test_publishing_a_text_changed_after_the_preview_is_refused(persona, staff_c
 
     services.edit_page(None, "mandate", body_en="Changed after the preview.")
     response = head.post(reverse("portal_staff:page_publish", args=["mandate"]), {"version": read}, follow=True)
-    assert "after you opened it" in response.content.decode()
+    assert "changed after you opened the preview" in response.content.decode()
     page.refresh_from_db()
     assert page.published == {}
+
+
+def test_a_page_made_by_someone_else_meanwhile_is_a_conflict(persona, staff_client):
+    http = staff_client(persona("awareness_staff"))
+    edit = reverse("portal_staff:page_edit", args=["npm"])
+    read = _version(http.get(edit).content.decode())
+    assert read == "0"
+    make_page("npm", publish=False, title_en="NPM", body_en="Written first.")
+    response = http.post(edit, {**TEXTS, "version": read})
+    assert response.status_code == 409 and Page.objects.get(slug="npm").body_en == "Written first."
 
 
 def test_half_a_language_is_refused_next_to_its_field(persona, staff_client):
     http = staff_client(persona("awareness_staff"))
     response = http.post(
-        reverse("portal_staff:page_edit", args=["mandate"]), {"title_az": "Səlahiyyətlər", "body_az": "", "version": ""}
+        reverse("portal_staff:page_edit", args=["mandate"]),
+        {"title_az": "Səlahiyyətlər", "body_az": "", "version": "0"},
     )
     html = response.content.decode()
     assert response.status_code == 200 and 'data-testid="form-errors"' in html
@@ -120,7 +131,7 @@ def test_statement_is_edited_and_reviewed_when_published(persona, staff_client):
     http = staff_client(persona("awareness_staff"))
     form = http.get(reverse("portal_staff:statement_edit")).content.decode()
     assert 'value="WCAG 2.2 AA"' in form
-    data = {"compliance": "partial", "standard": "WCAG 2.2 AA", "method_en": "axe-core and keyboard.", "version": ""}
+    data = {"compliance": "partial", "standard": "WCAG 2.2 AA", "method_en": "axe-core and keyboard.", "version": "0"}
     assert http.post(reverse("portal_staff:statement_edit"), data).status_code == 302
     statement = AccessibilityStatement.objects.get()
     assert statement.method_en == "axe-core and keyboard."

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from ombuds.core.actions import add_service_errors
 from ombuds.core.exceptions import Conflict
-from ombuds.core.versions import CONFLICT, conflict_message, show_conflict, versioned_initial
+from ombuds.core.versions import CONFLICT, show_conflict, versioned_initial
 from ombuds.portal import forms_pages as f
 from ombuds.portal.choices import PageSlug
 from ombuds.portal.models import LANGUAGES, AccessibilityStatement, Page
@@ -52,7 +52,7 @@ def page_list(request):
 def page_edit(request, slug):
     slug = _slug(slug)
     page = Page.objects.filter(slug=slug).first()
-    initial = versioned_initial(page, **{n: getattr(page, n) for n in TEXT_FIELDS}) if page else {}
+    initial = versioned_initial(page, **{n: getattr(page, n) for n in TEXT_FIELDS}) if page else {"version": 0}
     form = f.PageForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -111,8 +111,8 @@ def page_publish(request, slug):
         services.publish_page(request.user, page, version=form.read_version())
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
-    except Conflict as exc:  # the preview showed an older text than the one that would be published
-        messages.error(request, conflict_message(exc))
+    except Conflict:  # the preview showed an older text than the one that would be published
+        messages.error(request, _("The text was changed after you opened the preview: read it again, then publish."))
     else:
         messages.success(request, _("Published."))
     return redirect("portal_staff:page_preview", slug=slug)
@@ -124,7 +124,7 @@ def statement_edit(request):
     initial = (
         versioned_initial(statement, **{n: getattr(statement, n) for n in STATEMENT_FIELDS})
         if statement
-        else {"standard": "WCAG 2.2 AA"}
+        else {"standard": "WCAG 2.2 AA", "version": 0}
     )
     form = f.StatementForm(request.POST or None, initial=initial)
     status = 200
