@@ -87,3 +87,12 @@ def test_the_pdf_is_the_one_generated_after_approval_from_the_reports_dataset(cl
 
 def test_an_unknown_report_is_404(client):
     assert client.get("/en/reports/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_a_report_page_costs_the_same_queries_whatever_its_files(client, django_assert_max_num_queries):
+    report = make_report(2023)
+    for language in ("az", "en", "ru", "az", "en"):  # regenerated files: the latest per language is served
+        make_pdf(report, language)
+    with django_assert_max_num_queries(4):
+        html = client.get(url("publication", report.public_id)).content.decode()
+    assert html.count('type="application/pdf"') == 3
