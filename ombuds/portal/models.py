@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.core.data_classes import DataClass
@@ -112,6 +113,10 @@ class NewsItem(TranslatedText, BaseModel):
 
     def __str__(self) -> str:
         return self.title()
+
+    def get_absolute_url(self) -> str:
+        """The item's staff page (the public one is `portal:news_detail`, by slug, once published)."""
+        return reverse("portal_staff:news_edit", args=[self.public_id])
 
     @property
     def read_total(self) -> int:

@@ -88,6 +88,21 @@ def _editable(actor: Any, item: NewsItem) -> None:
 
 
 @transaction.atomic
+def create_tag(actor: Any, *, code: str, name_az: str, name_en: str = "", name_ru: str = "") -> NewsTag:
+    """A topic news items can be filed under (and followed by, through its feed)."""
+    require(actor, EDIT)
+    if not _SLUG.match(code):
+        raise ValidationError({"code": _("Use small Latin letters, digits and hyphens only.")})
+    if NewsTag.objects.filter(code=code).exists():
+        raise ValidationError({"code": _("This topic exists already.")})
+    if not name_az.strip():
+        raise ValidationError({"name_az": _("Give the name in Azerbaijani.")})
+    tag = NewsTag.objects.create(code=code, name_az=name_az.strip(), name_en=name_en.strip(), name_ru=name_ru.strip())
+    audit.record("portal.newstag.created", actor=actor, obj=tag, changes={"code": code})
+    return tag
+
+
+@transaction.atomic
 def create_item(actor: Any, *, slug: str, tags: Iterable[NewsTag] = (), **fields: Any) -> NewsItem:
     """A new draft news item; any language may be left empty until it is sent for review."""
     require(actor, EDIT)

@@ -50,6 +50,7 @@ def _from_draft(actor):
 
 
 ROWS = [
+    ServiceRow(services.create_tag, EDITORS, lambda a: services.create_tag(a, code="npm", name_az="MPM")),
     ServiceRow(services.create_item, EDITORS, lambda a: services.create_item(a, slug="new-item", title_az="Xəbər")),
     ServiceRow(services.update_item, EDITORS, lambda a: services.update_item(a, _draft(), title_en="Changed")),
     ServiceRow(services.add_image, EDITORS, _image),

@@ -17,6 +17,7 @@ from ombuds.demo import year_reports
 from ombuds.focal import demo as focal_demo
 from ombuds.monitoring import demo as monitoring_demo
 from ombuds.outreach import demo as outreach_demo
+from ombuds.portal import demo_news as portal_news_demo
 from ombuds.portal import demo_pages as portal_pages_demo
 from ombuds.recommendations import demo as recommendations_demo
 
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         recommendations_demo.seed(self.stdout)
         outreach_demo.seed(self.stdout)
         portal_pages_demo.seed(self.stdout)
+        portal_news_demo.seed(self.stdout)
         focal_points = focal_demo.seed(self.stdout)
         if options["year"]:
             self._year(options["year"])
