@@ -163,7 +163,9 @@ def _mandate(facts: Facts) -> Check:
         )
     if facts.nakhchivan:
         # Not a refusal ground: the Nakhchivan Ombudsman, a partner institution, examines its bodies.
-        return Check("mandate", False, _("A body of the Nakhchivan Autonomous Republic: its own Ombudsman examines it."))
+        return Check(
+            "mandate", False, _("A body of the Nakhchivan Autonomous Republic: its own Ombudsman examines it.")
+        )
     if facts.excluded_bodies or facts.private_respondent:
         return Check("mandate", True, _("About court red tape or non-execution of a judgment: examined."))
     return Check("mandate", True, _("The respondents are within the mandate."))

@@ -234,9 +234,7 @@ def _notes(facts: Facts, until: date | None) -> list[str]:
             _("The Ombudsman examines complaints within one year of the event or of the day you learned of it.")
         )
     if facts.about_court_delay:
-        notes.append(
-            _("Court delays, lost court documents and judgments that are not carried out are examined.")
-        )
+        notes.append(_("Court delays, lost court documents and judgments that are not carried out are examined."))
     if facts.anonymous and facts.has_evidence:
         notes.append(_("You may stay anonymous: attach your documents, photos or other evidence."))
     if facts.in_detention:

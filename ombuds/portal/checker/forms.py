@@ -14,7 +14,13 @@ YES, NO = "yes", "no"
 YES_NO = [(YES, _("Yes")), (NO, _("No"))]
 
 RESPONDENTS = [
-    ("state", _("A state body: a ministry, the police, the prosecutor's office, a state agency or a local executive authority")),
+    (
+        "state",
+        _(
+            "A state body: a ministry, the police, the prosecutor's office, a state agency or a local executive "
+            "authority"
+        ),
+    ),
     ("municipality", _("A municipality")),
     ("state_entity", _("A state-owned company or a public institution, such as a hospital, a school or a utility")),
     (COURT_BODY, _("A court or a judge")),
