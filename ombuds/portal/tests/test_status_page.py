@@ -93,6 +93,19 @@ def test_a_wrong_pin_and_an_unknown_reference_read_alike(client, keyed, language
     assert answers[0] == answers[1]
 
 
+def test_the_audit_notes_the_lookup_and_the_lockout_without_the_address_or_pin(client, keyed, settings):
+    from ombuds.core.models import AuditEvent
+
+    settings.OMBUDS_STATUS_LOCKOUT_ATTEMPTS = 1
+    key, pin = keyed
+    client.post(_url("en"), {"reference": key.reference, "pin": pin}, REMOTE_ADDR="203.0.113.9")
+    client.post(_url("en"), {"reference": key.reference, "pin": "000000" if pin != "000000" else "111111"})
+    events = AuditEvent.objects.filter(action__in=["complaints.statuskey.looked_up", "complaints.statuskey.locked"])
+    assert sorted(e.action for e in events) == ["complaints.statuskey.locked", "complaints.statuskey.looked_up"]
+    assert [e.ip for e in events] == [None, None]
+    assert all(pin not in str(e.changes) for e in events)
+
+
 def test_bad_input_is_named_next_to_its_field_and_kept(client):
     response = client.post(_url("en"), {"reference": "AB", "pin": "12x"})
     html = response.content.decode()

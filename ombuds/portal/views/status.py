@@ -5,7 +5,7 @@ clerk gave) and sees where the application stands. Through complaints' service o
 A plain POST form that works without JavaScript; the answer is drawn on the same page, never put
 in the URL, and nothing of the page is cached anywhere (`never_cache`: it carries a CSRF token
 and, after a lookup, a person's case). The PIN is a sensitive parameter: an error report never
-shows it.
+shows it, and the audit events of a lookup carry no address.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 from ombuds.complaints.services.status import REFERENCE_ALPHABET, lookup_status, normalise_reference
 from ombuds.portal.context import render_public
 from ombuds.portal.public import public_page
+from ombuds.portal.throttle import without_address
 
 
 class StatusForm(forms.Form):
@@ -66,7 +67,10 @@ def status(request):
         code = 400
         if form.is_valid():
             try:
-                found = lookup_status(form.cleaned_data["reference"], form.cleaned_data["pin"])
+                # The audit trail notes lookups and lockouts, but not the visitor's address: it
+                # would tie a person's connection to an application (portal/throttle.py).
+                with without_address():
+                    found = lookup_status(form.cleaned_data["reference"], form.cleaned_data["pin"])
             except ValidationError as exc:
                 locked = exc.code == "locked"
                 form.add_error(None, exc)
