@@ -181,13 +181,16 @@ def submit_online_application(
     repeat of the same drawn form, ValidationError for a refused file."""
     if language not in ("az", "en", "ru"):
         raise ValidationError({"language": _("Choose Azerbaijani, English or Russian.")})
+    claimed = False
     try:
         with transaction.atomic():
             _claim_once(once)
+            claimed = bool(once)
             submitted = _file(data, files, language=language, draft_token=draft_token)
     except BaseException:
-        # A cache that is not the database's keeps a claim a rollback would have undone.
-        if once:
+        # A cache that is not the database's keeps a claim a rollback would have undone; only
+        # our own claim is given back (a repeat must never free the first sending's).
+        if claimed:
             cache.delete(ONCE_PREFIX + once)
         raise
     if data.get("email"):
@@ -232,12 +235,13 @@ def _file(data: dict[str, Any], files: list, *, language: str, draft_token: str)
 
 
 def receipt_of(submitted: Submitted, language: str) -> dict[str, Any]:
-    """What the receipt page and the PDF show (kept in the visitor's session, never in the database)."""
+    """What the receipt page and the PDF show (kept in the visitor's session, never in the database).
+    Not the register number: it would tell the receiving unit and the year's count (see
+    complaints/services/status.py); the random reference stands for it."""
     return {
         "reference": submitted.key.reference,
         "pin": submitted.pin,
         "received_at": submitted.application.received_at.isoformat(),
-        "number": submitted.application.number,
         "language": language,
     }
 
