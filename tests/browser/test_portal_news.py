@@ -82,3 +82,43 @@ def test_one_read_per_browser_session(browser, live_server, news):
     again.close()
     item.refresh_from_db()
     assert item.reads == 1 and item.read_total == 1577
+
+
+def test_staff_write_an_item_through_the_portal_menu(page, live_server, reference_data, settings):
+    """Awareness staff reach the news from the Portal menu, write an item (a refused address shows
+    its error next to the field and keeps the input) and send it for review; axe-core finds nothing."""
+    from ombuds.accounts.testing import TEST_PASSWORD, make_persona
+    from ombuds.portal.models import NewsItem
+    from ombuds.portal.tests.news_factories import make_news
+
+    settings.DEMO = True
+    page.set_default_timeout(30000)
+    make_persona("awareness_staff")
+    make_news(slug="taken", publish=False)
+    page.goto("/auth/login/")
+    page.fill("#id_login", "awareness.staff")
+    page.fill("#id_password", TEST_PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/")
+    page.get_by_test_id("lang-en").click()
+    page.wait_for_load_state()
+    page.get_by_test_id("nav-portal").get_by_role("button").click()
+    page.get_by_test_id("nav-portal").get_by_role("link", name="News").click()
+    page.wait_for_url("**/portal/news/")
+    assert _axe(page) == []
+    page.get_by_role("link", name="New news item").click()
+    page.fill("#id_slug", "taken")
+    page.fill("#id_title_en", "A training")
+    page.fill("#id_body_en", "The text.")
+    page.get_by_role("button", name="Save as a draft").click()
+    assert page.get_by_test_id("form-errors").is_visible()
+    assert page.input_value("#id_title_en") == "A training"
+    assert _axe(page) == []
+    page.fill("#id_slug", "a-training")
+    page.get_by_role("button", name="Save as a draft").click()
+    page.wait_for_url("**/portal/news/*/")
+    assert _axe(page) == []
+    page.get_by_role("button", name="Send for review").click()
+    page.wait_for_load_state()
+    assert NewsItem.objects.get(slug="a-training").status == "in_review"
+    assert "In review" in page.get_by_test_id("news-status").inner_text()
