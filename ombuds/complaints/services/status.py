@@ -217,6 +217,8 @@ def _decision_step(app: Application) -> tuple[str, date | None, str | Promise]:
 
 def _consideration_rows(app: Application, terms: dict[str, Deadline], accepted: bool) -> list[tuple]:
     consideration, answer = terms.get(CONSIDERATION_RULES[0]), terms.get(ANSWER_RULES[0])
+    if answer and consideration and answer.started_at < consideration.started_at:
+        answer = None  # the answer of a round before the case was reopened
     started = (_day(consideration.started_at) if consideration else _day(app.decided_at)) if accepted else None
     due = _day(consideration.due_at) if consideration else None
     rows: list[tuple] = []

@@ -162,6 +162,7 @@ def test_a_reopened_case_shows_its_new_consideration_term(officer):
     assert status.current.code == "consideration"
     assert status.steps[2].due_on == _due(app, "consideration")
     assert [s.code for s in status.steps][-2:] == ["answered", "closed"]
+    assert status.steps[-2].due_on is None  # the first round's answer date is not this round's
 
 
 def test_the_status_holds_only_the_reference_dates_and_steps(officer):
