@@ -1,6 +1,7 @@
 """The online application in a real browser: axe-core (WCAG 2.0–2.2 A/AA) finds nothing on the form,
 its error state, a saved draft and the receipt in az, en and ru; the form reflows at 320 px; and a
-keyboard-only visitor, with JavaScript off, applies and receives a reference and a PIN."""
+keyboard-only visitor, with JavaScript off, applies, receives a reference and a PIN, and looks the
+status up with them."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def _tab_to(page, selector: str, limit: int = 80) -> None:
     pytest.fail(f"{selector} was never reached by keyboard")
 
 
-def test_a_keyboard_only_visitor_without_javascript_applies_and_gets_a_reference_and_pin(
+def test_a_keyboard_only_visitor_without_javascript_applies_and_looks_the_status_up(
     browser, live_server, reference_data
 ):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False, locale="en-US")
@@ -92,6 +93,16 @@ def test_a_keyboard_only_visitor_without_javascript_applies_and_gets_a_reference
     reference = page.get_by_test_id("reference").inner_text()
     pin = page.get_by_test_id("pin").inner_text()
     assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", reference) and re.fullmatch(r"\d{6}", pin)
+    # ...and looks the status up with them, still by keyboard.
+    _tab_to(page, "a[href='/en/status/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    _tab_to(page, "#id_reference")
+    page.keyboard.type(reference)
+    _tab_to(page, "#id_pin")
+    page.keyboard.type(pin)
+    page.keyboard.press("Enter")  # implicit submission: no JavaScript needed
+    assert reference in page.get_by_test_id("status-result").inner_text()
     app = Application.objects.get()
     assert app.applicant.citizenship == "stateless" and app.urgent_torture and app.channel == "online"
     assert app.district.code == "baku"
