@@ -210,7 +210,10 @@ def rates(qs: QuerySet, lists: TrackerLists) -> tuple[list[Rate], Rate]:
     by_authority: dict[int, Rate] = {}
     total = Rate(gettext("All authorities"))
     for addressee_id, status, n in (
-        qs.order_by().values_list("addressee_id", "status").annotate(n=Count("pk")).values_list("addressee_id", "status", "n")
+        qs.order_by()
+        .values_list("addressee_id", "status")
+        .annotate(n=Count("pk"))
+        .values_list("addressee_id", "status", "n")
     ):
         bucket = status_bucket(status)
         if bucket is None:

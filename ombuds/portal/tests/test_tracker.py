@@ -109,7 +109,9 @@ NUMBERS: list[str] = []
 def test_each_filter_selects_its_rows(client, persona):
     moj = published(issued_on=date(2024, 5, 2), place_type="penitentiary", area="material_conditions")
     mia = published(addressee="mia", place_type="police_division", area="health_care")
-    thematic = published(persona("commissioner"), source="thematic_report", visit=None, findings=[], report_title="Report")
+    thematic = published(
+        persona("commissioner"), source="thematic_report", visit=None, findings=[], report_title="Report"
+    )
     services.record_outcome(None, thematic, "not_implemented", evidence="staff_decision")
     NUMBERS[:] = [moj.number, mia.number, thematic.number]
     assert _numbers(client) == set(NUMBERS)
@@ -160,7 +162,7 @@ def test_the_rates_are_the_reports_measure_of_the_same_rows(client, hidden):
 
 
 def test_the_download_is_formula_safe(client):
-    published(text_en="=HYPERLINK(\"http://example.invalid\")")
+    published(text_en='=HYPERLINK("http://example.invalid")')
     csv = text(client.get(url("tracker_csv", "en")))
     assert "'=HYPERLINK" in csv
 

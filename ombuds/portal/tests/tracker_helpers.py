@@ -10,8 +10,9 @@ from ombuds.recommendations.testing import make_recommendation
 
 
 def published(actor=None, *, issued_on: date | None = None, publish: bool = True, response: str = "", **overrides):
-    """A recommendation after a visit (drafted by `actor`, who needs a unit for a report's), issued (on `issued_on`), answered with `response` if given
-    (the authority accepts it), and published unless told otherwise. `addressee` may be a code."""
+    """A recommendation after a visit (drafted by `actor`, who needs a unit for a report's), issued
+    (on `issued_on`), answered with `response` if given (the authority accepts it), and published
+    unless told otherwise. `addressee` may be a code."""
     if isinstance(overrides.get("addressee"), str):
         overrides["addressee"] = Authority.objects.get(code=overrides["addressee"])
     rec = make_recommendation(actor, **overrides)
