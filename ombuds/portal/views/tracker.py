@@ -123,6 +123,7 @@ def tracker_rates(request):
         "buckets": BUCKETS,
         "chart": chart,
         "chart_title": title,
+        "filtered": any(request.GET.get(name) for name in data.FILTERS),
     }
     return render_public(request, "portal/tracker/rates.html", context, status=400 if form.errors else 200)
 
