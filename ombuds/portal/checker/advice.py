@@ -227,14 +227,18 @@ PRESIDENT_OR_MP = "president_or_mp"
 
 def _notes(facts: Facts, until: date | None) -> list[str]:
     notes = []
+    if facts.about_court_delay:
+        notes.append(_("Court delays, lost court documents and judgments that are not carried out are examined."))
+    else:
+        notes.append(_("It is about a public body, which the Ombudsman examines."))
+    if not facts.court_pending:
+        notes.append(_("No court is examining the same matter."))
     if until:
         notes.append(_("Apply by %(date)s: the one-year limit ends then.") % {"date": _day(until)})
     else:
         notes.append(
             _("The Ombudsman examines complaints within one year of the event or of the day you learned of it.")
         )
-    if facts.about_court_delay:
-        notes.append(_("Court delays, lost court documents and judgments that are not carried out are examined."))
     if facts.anonymous and facts.has_evidence:
         notes.append(_("You may stay anonymous: attach your documents, photos or other evidence."))
     if facts.in_detention:

@@ -101,6 +101,9 @@ def test_the_apply_result_gives_the_last_day_and_both_ways_to_apply(client):
     assert advice.until is not None and advice.until >= date(2026, 3, 15)
     result = _result(response.content.decode())
     assert "Apply online" in result and "Other ways to apply" in result
+    # The reasons, in plain words: a public body, no court seized, the last day to apply.
+    assert "It is about a public body" in result and "No court is examining the same matter." in result
+    assert "Apply by " in result
 
 
 def test_the_form_works_without_javascript(client):
