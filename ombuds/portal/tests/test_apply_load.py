@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
+from http.cookiejar import CookieJar
+from urllib.parse import urlencode
+from urllib.request import HTTPCookieProcessor, build_opener
 
 import pytest
-import requests
 from django.db import connection
 
 from ombuds.complaints.models import Application, StatusKey
@@ -25,29 +27,30 @@ pytestmark = pytest.mark.skipif(
 
 
 def _apply(base: str, n: int) -> str:
-    """One visitor: draw the form, send it, read the receipt; returns the reference shown."""
-    with requests.Session() as browser:
-        html = browser.get(f"{base}/en/apply/", timeout=60).text
-        fields = dict(re.findall(r'name="(csrfmiddlewaretoken|once)" value="([^"]+)"', html))
-        response = browser.post(
-            f"{base}/en/apply/",
-            data={
-                **fields,
-                "given_name": f"Visitor {n}",
-                "citizenship": "foreign",
-                "respondent": "Migration service",
-                "what_happened": f"My residence permit application no. {n} has had no answer for a year.",
-                "district": "baku",
-                "court_status": "none",
-                "language": "en",
-                "action": "submit",
-            },
-            timeout=120,
-        )
-        response.raise_for_status()
-        found = re.search(r'data-testid="reference">([A-Z0-9-]+)<', response.text)
-        assert found is not None, f"submission {n}: no receipt (status {response.status_code})"
-        return found[1]
+    """One visitor (its own cookie jar): draw the form, send it, follow the redirect to the receipt;
+    returns the reference shown."""
+    browser = build_opener(HTTPCookieProcessor(CookieJar()))
+    with browser.open(f"{base}/en/apply/", timeout=60) as response:
+        html = response.read().decode()
+    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|once)" value="([^"]+)"', html))
+    body = urlencode(
+        {
+            **fields,
+            "given_name": f"Visitor {n}",
+            "citizenship": "foreign",
+            "respondent": "Migration service",
+            "what_happened": f"My residence permit application no. {n} has had no answer for a year.",
+            "district": "baku",
+            "court_status": "none",
+            "language": "en",
+            "action": "submit",
+        }
+    ).encode()
+    with browser.open(f"{base}/en/apply/", data=body, timeout=120) as response:  # 302 → the receipt
+        receipt = response.read().decode()
+    found = re.search(r'data-testid="reference">([A-Z0-9-]+)<', receipt)
+    assert found is not None, f"submission {n}: no receipt"
+    return found[1]
 
 
 @pytest.mark.django_db(transaction=True)
