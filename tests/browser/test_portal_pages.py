@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from ombuds.accounts.testing import TEST_PASSWORD, make_persona
 from tests.browser.conftest import AXE
 
 pytestmark = pytest.mark.browser
@@ -73,45 +72,3 @@ def test_missing_language_notice_links_the_others(page, live_server, published):
     notice.get_by_role("link", name="English").click()
     assert page.url.endswith("/en/pages/npm/")
     assert page.get_by_test_id("missing-language").count() == 0
-
-
-def _sign_in(page, username):
-    page.goto("/auth/login/")
-    page.fill("#id_login", username)
-    page.fill("#id_password", TEST_PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/")
-    page.get_by_test_id("lang-en").click()
-    page.wait_for_load_state()
-
-
-def test_awareness_staff_write_and_a_department_head_publishes(page, live_server, reference_data, settings):
-    settings.DEMO = True  # demo mode: staff sign in without a second factor
-    page.set_default_timeout(30000)
-    make_persona("awareness_staff")
-    make_persona("department_head")
-    _sign_in(page, "awareness.staff")
-    page.goto("/portal/pages/")
-    assert _axe(page) == []
-    page.get_by_role("link", name="Edit National Preventive Mechanism").click()
-    # Half a language is refused, the error listed at the top and next to its field, the input kept.
-    page.fill("#id_title_en", "National Preventive Mechanism")
-    page.get_by_test_id("page-save").click()
-    assert page.get_by_test_id("form-errors").is_visible()
-    assert page.input_value("#id_title_en") == "National Preventive Mechanism"
-    assert _axe(page) == []
-    page.fill("#id_body_en", "## Visits\n\n- prisons\n- police stations")
-    page.get_by_test_id("page-save").click()
-    assert page.url.endswith("/portal/pages/npm/preview/")
-    assert page.get_by_test_id("page-publish").count() == 0  # writers do not publish
-    assert _axe(page) == []
-    page.goto("/portal/pages/accessibility-statement/")
-    assert _axe(page) == []
-    page.context.clear_cookies()
-
-    _sign_in(page, "department.head")
-    page.goto("/portal/pages/npm/preview/")
-    page.get_by_test_id("page-publish").click()
-    page.goto("/en/pages/npm/")
-    assert page.get_by_role("heading", name="Visits").is_visible()
-    assert page.get_by_role("listitem").filter(has_text="police stations").count() == 1
