@@ -20,7 +20,7 @@ from tests.browser.conftest import WCAG22_AA, run_axe
 
 # Files and feeds are not pages: their content is checked by the portal's unit tests.
 DOWNLOADS = (".pdf", ".csv", ".json", ".xml", ".rss", ".atom", ".xlsx", ".docx", ".zip")
-PER_VIEW = 3  # pages of one view share a template: a few of each (a news item, a translated-out one)
+PER_VIEW = 5  # pages of one view share a template: a few of each (the five staff pages, news items)
 MAX_PAGES = 40  # per language: a crawl that goes on has found a link that changes on every page
 NARROW = {"width": 320, "height": 800}
 WIDE = {"width": 1280, "height": 900}
