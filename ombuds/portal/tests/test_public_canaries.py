@@ -22,6 +22,7 @@ from ombuds.core.testing import iter_url_patterns
 from ombuds.focal.tests.crawl import Crawl, Fetched, readable, squeeze
 from ombuds.monitoring import services as monitoring
 from ombuds.monitoring.testing import make_place, make_visit
+from ombuds.portal.models import Page
 from ombuds.portal.services import news, pages
 from ombuds.portal.tests.news_factories import make_news
 from ombuds.portal.tests.public_world import LANGUAGES, build_public_world
@@ -39,6 +40,7 @@ CANARIES = {
     "withdrawn news": "CANARY-NEWS-WITHDRAWN-61a0",
     "unpublished page edit": "CANARY-PAGE-EDIT-61a0",
     "draft dataset's note": "CANARY-DATASET-NOTE-61a0",
+    "published dataset's staff note": "CANARY-PUBLISHED-DATASET-NOTE-61a0",
     "unpublished report's narrative": "CANARY-REPORT-TEXT-61a0",
     "unpublished recommendation": "CANARY-REC-UNPUBLISHED-61a0",
     "draft recommendation": "CANARY-REC-DRAFT-61a0",
@@ -80,10 +82,21 @@ def build_canary_world() -> dict:
     withdrawn = make_news(slug="canary-withdrawn", title=CANARIES["withdrawn news"])
     news.withdraw_item(None, withdrawn)
 
+    pages.publish_page(publisher, Page.objects.get(slug="npm"))  # who published a page is internal
     pages.edit_page(None, "mandate", **{f"body_{code}": CANARIES["unpublished page edit"] for code in LANGUAGES})
 
     draft_dataset = datasets.take_snapshot(
         None, period_start=date(2024, 1, 1), period_end=date(2024, 12, 31), note=CANARIES["draft dataset's note"]
+    )
+    # A published dataset keeps its note for staff (its data class is internal).
+    datasets.publish_dataset(
+        None,
+        datasets.take_snapshot(
+            None,
+            period_start=date(2023, 1, 1),
+            period_end=date(2023, 12, 31),
+            note=CANARIES["published dataset's staff note"],
+        ),
     )
     npm_report = report_services.create_report(None, kind="npm", year=2025)
     report_services.save_narrative(
