@@ -428,6 +428,8 @@ OMBUDS_FOCAL_POINT_PATHS = [
 # reference for this many minutes; even the right PIN is refused meanwhile.
 OMBUDS_STATUS_LOCKOUT_ATTEMPTS = env_int("OMBUDS_STATUS_LOCKOUT_ATTEMPTS", 5)
 OMBUDS_STATUS_LOCKOUT_MINUTES = env_int("OMBUDS_STATUS_LOCKOUT_MINUTES", 30)
+# Lookups one client may make in an hour, whatever the references (portal/throttle.py).
+OMBUDS_STATUS_LOOKUPS_PER_HOUR = env_int("OMBUDS_STATUS_LOOKUPS_PER_HOUR", 60)
 # An invitation link to the portal works for this many days, once.
 OMBUDS_FOCAL_INVITATION_DAYS = env_int("OMBUDS_FOCAL_INVITATION_DAYS", 7)
 # Focal points are reminded of an unanswered item this many days before its due date, and once

@@ -3,7 +3,8 @@
 A client is counted per hour in the cache (the database's, shared by every web process) under an
 HMAC of its address keyed by the secret key and the day: the address itself is never stored, and
 yesterday's counters cannot be linked to today's. The limits are settings
-(`OMBUDS_APPLY_SUBMISSIONS_PER_HOUR`, `OMBUDS_APPLY_DRAFTS_PER_HOUR`).
+(`OMBUDS_APPLY_SUBMISSIONS_PER_HOUR`, `OMBUDS_APPLY_DRAFTS_PER_HOUR`,
+`OMBUDS_STATUS_LOOKUPS_PER_HOUR`).
 
 The audit trail records the address of every request (core.middleware). A public visitor's
 application must not be traceable to an address (an anonymous applicant stays anonymous), so the
@@ -21,7 +22,13 @@ from django.utils.crypto import salted_hmac
 
 from ombuds.core.audit import request_context
 
-LIMITS = {"submit": "OMBUDS_APPLY_SUBMISSIONS_PER_HOUR", "draft": "OMBUDS_APPLY_DRAFTS_PER_HOUR"}
+LIMITS = {
+    "submit": "OMBUDS_APPLY_SUBMISSIONS_PER_HOUR",
+    "draft": "OMBUDS_APPLY_DRAFTS_PER_HOUR",
+    # Status lookups: the lockout guards each reference; this guards against one client trying a
+    # PIN across many references.
+    "lookup": "OMBUDS_STATUS_LOOKUPS_PER_HOUR",
+}
 
 
 def _client_key(request, kind: str) -> str:

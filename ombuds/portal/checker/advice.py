@@ -226,7 +226,7 @@ PRESIDENT_OR_MP = "president_or_mp"
 
 
 def _notes(facts: Facts, until: date | None) -> list[str]:
-    notes = []
+    notes: list = []  # lazy and formatted strings alike
     if facts.about_court_delay:
         notes.append(_("Court delays, lost court documents and judgments that are not carried out are examined."))
     else:

@@ -136,3 +136,17 @@ def test_the_page_reads_no_status_key_itself():
 
     source = Path(__file__).resolve().parents[1].joinpath("views", "status.py").read_text()
     assert "StatusKey" not in source and "complaints.models" not in source
+
+
+def test_one_connection_trying_many_lookups_is_slowed_down(client, keyed, settings):
+    """The lockout guards one reference; a client trying PINs across references meets this limit."""
+    settings.OMBUDS_STATUS_LOOKUPS_PER_HOUR = 3
+    key, pin = keyed
+    for _ in range(3):
+        assert client.post(_url("en"), {"reference": "ABCD-2345", "pin": "123456"}).status_code == 400
+    refused = client.post(_url("en"), {"reference": key.reference, "pin": pin})
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    assert "Too many lookups from this connection" in html
+    assert key.reference in html  # what was typed is kept
+    assert "Refused" not in html  # and nothing of the case is shown

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from ombuds.complaints.services.status import REFERENCE_ALPHABET, lookup_status, normalise_reference
 from ombuds.portal.context import render_public
 from ombuds.portal.public import public_page
-from ombuds.portal.throttle import without_address
+from ombuds.portal.throttle import allow, without_address
 
 
 class StatusForm(forms.Form):
@@ -65,7 +65,11 @@ def status(request):
     found, code = None, 200
     if request.method == "POST":
         code = 400
-        if form.is_valid():
+        if not allow(request, "lookup"):
+            form.is_valid()  # keep what was typed; refuse before the reference is even looked at
+            form.add_error(None, _("Too many lookups from this connection. Wait an hour, or call 916."))
+            code = 429
+        elif form.is_valid():
             try:
                 # The audit trail notes lookups and lockouts, but not the visitor's address: it
                 # would tie a person's connection to an application (portal/throttle.py).
