@@ -65,13 +65,18 @@ class Centre:
         return f"centre-{self.code}"
 
     @property
+    def _label_left(self) -> bool:
+        # Labels sit right of the point, unless they would run past the right edge (about 11 units
+        # a letter at the label's size: "Джалилабад / Масаллы" is long).
+        return (self.x or 0) + 16 + 11 * len(self.seat) > WIDTH
+
+    @property
     def label_x(self) -> int:
-        # Labels sit right of the point, except near the right edge where they would be cut off.
-        return (self.x or 0) + (-16 if (self.x or 0) > WIDTH - 140 else 16)
+        return (self.x or 0) + (-16 if self._label_left else 16)
 
     @property
     def label_anchor(self) -> str:
-        return "end" if (self.x or 0) > WIDTH - 140 else "start"
+        return "end" if self._label_left else "start"
 
 
 def _build() -> list[Centre]:
