@@ -176,12 +176,13 @@ def build_canary_world() -> dict:
     for code in LANGUAGES:
         with translation.override(code):
             direct += [reverse("portal:news_detail", args=[item.slug]) for item in (draft, in_review, withdrawn)]
+            direct += [reverse("portal:tracker_detail", args=[r.public_id]) for r in (unpublished_rec, draft_rec)]
+            direct.append(reverse("portal:publication", args=[npm_report.public_id]))
     return {
         "world": world,
         "forbidden": forbidden,
         "lookup": {"reference": key.reference, "pin": pin},
         "direct": direct,
-        "unpublished": {"report": npm_report, "recommendations": [unpublished_rec, draft_rec]},
     }
 
 
@@ -235,5 +236,5 @@ def test_nothing_unpublished_or_confidential_reaches_a_public_page_or_download(c
 
     leaks = crawl.leaks(canary["forbidden"])
     assert leaks == [], f"found on public pages: {leaks}"
-    # The unpublished news answers 404 at its own address, like a missing one.
+    # The unpublished news, recommendations and report answer 404 at their own addresses, like missing ones.
     assert {crawl.fetched[url].status for url in canary["direct"]} == {404}
