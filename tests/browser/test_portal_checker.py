@@ -9,18 +9,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import AXE
+from tests.browser.conftest import WCAG22_AA, run_axe
 
 pytestmark = pytest.mark.browser
 
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ANSWERS = {"respondent": 0, "court_delay": 1, "court_pending": 1, "anonymous": 1, "detention": 1, "urgent": 1}
-
-
-def _axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
 def _answer(page, **changes):
@@ -39,16 +32,16 @@ def test_no_axe_violations_on_the_questions_errors_and_outcomes(slow, live_serve
     for language in ("az", "en", "ru"):
         page.goto(f"{live_server.url}/{language}/help/")
         assert page.locator("html").get_attribute("lang") == language
-        assert _axe(page) == [], f"{language} form"
+        assert run_axe(page, WCAG22_AA) == [], f"{language} form"
         page.click("button[type=submit]")
         assert page.get_by_test_id("error-summary").is_visible()
-        assert _axe(page) == [], f"{language} errors"
+        assert run_axe(page, WCAG22_AA) == [], f"{language} errors"
         for outcome, changes in (("call", {"urgent": 0}), ("apply", {}), ("refer", {"respondent": 5})):
             page.goto(f"{live_server.url}/{language}/help/")
             _answer(page, **changes)
             page.click("button[type=submit]")
             assert page.get_by_test_id("checker-result").get_attribute("data-outcome") == outcome
-            assert _axe(page) == [], f"{language} {outcome}"
+            assert run_axe(page, WCAG22_AA) == [], f"{language} {outcome}"
     assert page.console_errors == []
 
 
@@ -61,7 +54,7 @@ def test_the_result_reflows_at_320_px(slow, live_server):
     page.click("button[type=submit]")
     assert page.get_by_test_id("checker-result").get_attribute("data-outcome") == "call"
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    assert _axe(page) == []
+    assert run_axe(page, WCAG22_AA) == []
 
 
 def test_without_javascript_by_keyboard_at_320_px(browser, live_server, reference_data):

@@ -9,18 +9,11 @@ from datetime import date
 
 import pytest
 
-from tests.browser.conftest import AXE
+from tests.browser.conftest import WCAG22_AA, run_axe
 
 pytestmark = pytest.mark.browser
 
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
-
-
-def _axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
 @pytest.fixture
@@ -44,7 +37,7 @@ def test_no_axe_violations_on_the_news_pages(page, live_server, news):
         for path in ("news/", "news/?tag=npm", f"news/{item.slug}/", f"news/{two.slug}/"):
             page.goto(f"{live_server.url}/{language}/{path}")
             assert page.locator("html").get_attribute("lang") == language
-            assert _axe(page) == [], f"{language} {path}"
+            assert run_axe(page, WCAG22_AA) == [], f"{language} {path}"
     assert page.get_by_test_id("missing-language").is_visible()  # the Russian page of the second item
     assert page.console_errors == []
 
@@ -105,7 +98,7 @@ def test_staff_write_an_item_through_the_portal_menu(page, live_server, referenc
     page.get_by_test_id("nav-portal").get_by_role("button").click()
     page.get_by_test_id("nav-portal").get_by_role("link", name="News").click()
     page.wait_for_url("**/portal/news/")
-    assert _axe(page) == []
+    assert run_axe(page, WCAG22_AA) == []
     page.get_by_role("link", name="New news item").click()
     page.fill("#id_slug", "taken")
     page.fill("#id_title_en", "A training")
@@ -113,11 +106,11 @@ def test_staff_write_an_item_through_the_portal_menu(page, live_server, referenc
     page.get_by_role("button", name="Save as a draft").click()
     assert page.get_by_test_id("form-errors").is_visible()
     assert page.input_value("#id_title_en") == "A training"
-    assert _axe(page) == []
+    assert run_axe(page, WCAG22_AA) == []
     page.fill("#id_slug", "a-training")
     page.get_by_role("button", name="Save as a draft").click()
     page.wait_for_url("**/portal/news/*/")
-    assert _axe(page) == []
+    assert run_axe(page, WCAG22_AA) == []
     page.get_by_role("button", name="Send for review").click()
     page.wait_for_load_state()
     assert NewsItem.objects.get(slug="a-training").status == "in_review"

@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import AXE
+from tests.browser.conftest import WCAG22_AA, run_axe
 
 pytestmark = pytest.mark.browser
-
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
 @pytest.fixture
@@ -38,7 +30,7 @@ def test_no_axe_violations_on_any_page_in_any_language(page, live_server, publis
         for slug in ("mandate", "how-to-apply", "npm", "nakhchivan", "accessibility"):
             page.goto(f"{live_server.url}/{language}/pages/{slug}/")
             assert page.locator("html").get_attribute("lang") == language
-            assert _axe(page) == [], f"{language} {slug}"
+            assert run_axe(page, WCAG22_AA) == [], f"{language} {slug}"
     assert page.console_errors == []
 
 
@@ -46,7 +38,7 @@ def test_how_to_apply_at_320_px_and_by_keyboard(page, live_server, published):
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(f"{live_server.url}/en/pages/how-to-apply/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    assert _axe(page) == []
+    assert run_axe(page, WCAG22_AA) == []
     # Tab through the whole page: nothing inside the map takes focus; the list's headings are reached
     # by reading on, and every link of the page is passed in order without a trap.
     seen_in_map = 0

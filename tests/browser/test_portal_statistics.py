@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import AXE
+from tests.browser.conftest import WCAG22_AA, run_axe
 
 pytestmark = pytest.mark.browser
-
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
 @pytest.fixture
@@ -35,7 +27,7 @@ def test_no_axe_violations_on_the_statistics_and_reports_pages(page, live_server
         for path in ("statistics/", "statistics/2023/", "reports/", f"reports/{published.public_id}/"):
             page.goto(f"{live_server.url}/{language}/{path}")
             assert page.locator("html").get_attribute("lang") == language
-            assert _axe(page) == [], f"{language} {path}"
+            assert run_axe(page, WCAG22_AA) == [], f"{language} {path}"
     assert page.console_errors == []
 
 
@@ -43,7 +35,7 @@ def test_the_year_reflows_at_320_px_and_the_pdf_downloads(page, live_server, pub
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(f"{live_server.url}/en/statistics/2023/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    assert _axe(page) == []
+    assert run_axe(page, WCAG22_AA) == []
     page.goto(f"{live_server.url}/en/reports/{published.public_id}/")
     with page.expect_download() as download:
         page.locator("a[type='application/pdf']").click()

@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import AXE
+from tests.browser.conftest import WCAG22_AA, run_axe
 
 pytestmark = pytest.mark.browser
-
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
 @pytest.fixture
@@ -52,21 +44,21 @@ def test_no_axe_violations_on_the_form_errors_lockout_and_answer(page, live_serv
         url = f"{live_server.url}/{language}/status/"
         page.goto(url)
         assert page.locator("html").get_attribute("lang") == language
-        assert _axe(page) == [], f"{language} form"
+        assert run_axe(page, WCAG22_AA) == [], f"{language} form"
         _submit(page, "", "")
         assert page.get_by_test_id("error-summary").is_visible()
         assert page.evaluate("document.activeElement.dataset.testid") == "error-summary"
-        assert _axe(page) == [], f"{language} empty"
+        assert run_axe(page, WCAG22_AA) == [], f"{language} empty"
         _submit(page, key.reference, pin)
         assert page.get_by_test_id("status-result").is_visible()
         assert page.url == url  # the answer is never in the address
         assert page.locator("[data-step=extended]").is_visible()
-        assert _axe(page) == [], f"{language} answer"
+        assert run_axe(page, WCAG22_AA) == [], f"{language} answer"
     page.goto(f"{live_server.url}/en/status/")
     _submit(page, key.reference, _wrong(pin))
     _submit(page, key.reference, _wrong(pin))
     assert "Baku time" in page.get_by_test_id("error-summary").inner_text()
-    assert _axe(page) == [], "lockout"
+    assert run_axe(page, WCAG22_AA) == [], "lockout"
     # Refused input is answered 400 and the lockout 429 (which the browser notes); nothing else.
     expected = ("status of 400 (Bad Request)", "status of 429 (Too Many Requests)")
     assert [e for e in page.console_errors if not e.endswith(expected)] == []

@@ -7,17 +7,9 @@ import pytest
 from ombuds.accounts.testing import TEST_PASSWORD, make_persona
 from ombuds.complaints.choices import Channel
 from ombuds.complaints.testing import make_application
-from tests.browser.conftest import AXE
+from tests.browser.conftest import WCAG22_AA, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
 def test_an_operator_prints_a_slip_whose_pin_opens_the_status(page, settings, live_server):
@@ -41,7 +33,7 @@ def test_an_operator_prints_a_slip_whose_pin_opens_the_status(page, settings, li
     assert "Как проверить своё обращение" in slip.inner_text()
     reference = page.get_by_test_id("slip-reference").inner_text()
     pin = page.get_by_test_id("slip-pin").inner_text()
-    assert _axe(page) == []
+    assert run_axe(page, WCAG22_AA) == []
 
     page.goto(f"{live_server.url}/ru/status/")
     page.fill("#id_reference", reference)
