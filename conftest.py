@@ -55,6 +55,19 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language. A request activates the language of its
+    URL and leaves it active in the thread (as Django's own middleware does), so without this a
+    test's `reverse()` would build an /ru/ address after some earlier test fetched a Russian page."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -10,6 +10,9 @@ from ombuds.accounts.testing import TEST_PASSWORD, enrol_totp, make_user, totp_c
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/auth/login/"
+# A staff page: the root is not one for a visitor who is not signed in (it sends them to the public
+# portal), so the checks that a page needs signing in use this one.
+STAFF_PAGE = "/core/notifications/"
 
 
 def _login(client, username, password=TEST_PASSWORD):
@@ -17,8 +20,13 @@ def _login(client, username, password=TEST_PASSWORD):
 
 
 def test_anonymous_is_sent_to_login(client):
-    response = client.get("/")
+    response = client.get(STAFF_PAGE)
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+
+
+def test_anonymous_at_the_root_is_sent_to_the_public_portal(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/az/"
 
 
 def test_login_page_renders_without_signup_link(client):
@@ -56,8 +64,9 @@ def test_password_alone_reaches_no_staff_page_when_a_factor_is_enrolled(client, 
     secret = enrol_totp(user)
     response = _login(client, "leyla")
     assert response["Location"] == reverse("mfa_authenticate")
-    for url in ("/", "/accounts/units/"):
+    for url in (STAFF_PAGE, "/accounts/units/"):
         assert client.get(url)["Location"].startswith(LOGIN)
+    assert client.get("/")["Location"] == "/az/"  # the public portal, not the staff home
     response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
     assert response.status_code == 302
     assert client.get("/").status_code == 200
@@ -106,7 +115,7 @@ def test_session_ends_after_the_absolute_lifetime(staff_client):
             clock.shift(600)
             assert client.get("/").status_code == 200
         clock.shift(8 * 3600)
-        response = client.get("/")
+        response = client.get(STAFF_PAGE)
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
 
 
@@ -154,5 +163,5 @@ def test_session_ends_after_the_idle_limit_and_activity_keeps_it(staff_client):
             clock.shift(600)
             assert client.get("/").status_code == 200
         clock.shift(16 * 60)
-        response = client.get("/")
+        response = client.get(STAFF_PAGE)
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
