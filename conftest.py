@@ -55,16 +55,17 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _site_language():
-    """Each test starts in the site's default language. A request activates the language of its
-    URL and leaves it active in the thread (as Django's own middleware does), so without this a
-    test's `reverse()` would build an /ru/ address after some earlier test fetched a Russian page."""
-    from django.conf import settings
+def _no_leftover_language():
+    """Each test starts with no language activated: messages in their source text (English) and
+    addresses in the site's default language (/az/), the state the database setup's management
+    commands leave. A request activates the language of its URL and leaves it active in the thread
+    (as Django's own middleware does), so without this a test's `reverse()` built an /ru/ address
+    after some earlier test of the same worker had fetched a Russian page."""
     from django.utils import translation
 
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.deactivate_all()
     yield
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.deactivate_all()
 
 
 @pytest.fixture(autouse=True)
