@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ombuds.accounts.demo import DEMO_PASSWORD
 from ombuds.complaints.choices import InfoRequestStatus
@@ -38,7 +38,10 @@ def _seed():
     accounts_demo.seed(io.StringIO())
     monitoring_demo.seed(io.StringIO())
     out = io.StringIO()
-    return demo.seed(out), out.getvalue()
+    # As `seed_demo` runs it: a management command, no language active (the printout is English),
+    # whatever language a page fetched earlier in the test left active.
+    with translation.override(None):
+        return demo.seed(out), out.getvalue()
 
 
 def test_the_portal_demo_has_every_state_for_both_bodies_and_seeds_once(client, settings):
