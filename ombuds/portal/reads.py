@@ -20,9 +20,9 @@ from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
 from ombuds.portal.services import news as news_services
+from ombuds.portal.throttle import daily_digest
 
 # Self-declared bots, crawlers, link previewers and scripted clients (a substring of the
 # User-Agent, case-insensitive). Headless browsers are automation, not readers.
@@ -57,8 +57,13 @@ def read_key(request, item_id: int, now: datetime | None = None) -> str:
     """The day's one-way digest of (address, browser, item): what the cache remembers."""
     now = now or timezone.now()
     day = timezone.localtime(now).date().isoformat()
-    seen = "\n".join([request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_USER_AGENT", ""), str(item_id)])
-    digest = salted_hmac(f"ombuds.portal.reads:{day}", seen, algorithm="sha256").hexdigest()
+    digest = daily_digest(
+        "ombuds.portal.reads",
+        day,
+        request.META.get("REMOTE_ADDR", ""),
+        request.META.get("HTTP_USER_AGENT", ""),
+        str(item_id),
+    )
     return f"portal:read:{digest}"
 
 

@@ -31,9 +31,16 @@ LIMITS = {
 }
 
 
+def daily_digest(purpose: str, day: str, *parts: str) -> str:
+    """A one-way digest of `parts` (a client's address, its browser...) under a key derived from the
+    secret key, `purpose` and `day`: the same all day, unlinkable to the next day's. What the portal
+    remembers of a visitor instead of the address (here and in reads.py)."""
+    return salted_hmac(f"{purpose}:{day}", "\n".join(parts), algorithm="sha256").hexdigest()
+
+
 def _client_key(request, kind: str) -> str:
     now = timezone.now()
-    digest = salted_hmac(f"ombuds.portal.throttle.{now:%Y-%m-%d}", request.META.get("REMOTE_ADDR", "")).hexdigest()
+    digest = daily_digest("ombuds.portal.throttle", f"{now:%Y-%m-%d}", request.META.get("REMOTE_ADDR", ""))
     return f"portal:rate:{kind}:{digest[:32]}:{now:%H}"
 
 
